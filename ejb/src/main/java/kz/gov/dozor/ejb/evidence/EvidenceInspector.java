@@ -1,0 +1,147 @@
+package kz.gov.dozor.ejb.evidence;
+
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import kz.gov.dozor.ejb.evidence.EvidenceRejectedException.Reason;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.tika.Tika;
+
+/**
+ * Decides what a file is from its content alone (never its name or the browser's claim), and checks
+ * that it is whole: images must decode, PDFs must parse.
+ */
+public final class EvidenceInspector {
+
+  /** Content types we accept as evidence, with the names users know them by. */
+  public static final Map<String, String> ALLOWED =
+      Map.of(
+          "image/png", "PNG",
+          "image/jpeg", "JPEG",
+          "image/webp", "WebP",
+          "application/pdf", "PDF");
+
+  public static final List<String> ALLOWED_NAMES = List.of("PNG", "JPEG", "WebP", "PDF");
+
+  /** Decoding a larger image would take more memory than one screenshot deserves. */
+  static final long MAX_PIXELS = 100_000_000L;
+
+  private static final Tika TIKA = new Tika();
+
+  private EvidenceInspector() {}
+
+  /** The media type detected from the first bytes of the content. */
+  public static String detect(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return TIKA.detect(in);
+    }
+  }
+
+  public static InspectedFile inspect(Path file) throws IOException {
+    if (Files.size(file) == 0) {
+      throw new EvidenceRejectedException(Reason.EMPTY);
+    }
+    String type = detect(file);
+    if (!ALLOWED.containsKey(type)) {
+      throw new EvidenceRejectedException(
+          Reason.TYPE_NOT_ALLOWED, type, String.join(", ", ALLOWED_NAMES));
+    }
+    if (type.equals("application/pdf")) {
+      checkPdf(file);
+      return new InspectedFile(type, null, null);
+    }
+    if (type.equals("image/webp")) {
+      checkRiffLength(file);
+    }
+    return checkImage(file, type);
+  }
+
+  /**
+   * The WebP reader decodes a cut-off lossless image without error or warning, making up the
+   * missing pixels; the RIFF header declares the whole length, so a shorter file is truncated.
+   */
+  private static void checkRiffLength(Path file) throws IOException {
+    byte[] header = new byte[8];
+    try (InputStream in = Files.newInputStream(file)) {
+      if (in.readNBytes(header, 0, 8) < 8) {
+        throw new EvidenceRejectedException(Reason.CORRUPT, "WebP");
+      }
+    }
+    long declared =
+        ByteBuffer.wrap(header, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+    if (Files.size(file) < declared + 8) {
+      throw new EvidenceRejectedException(Reason.CORRUPT, "WebP");
+    }
+  }
+
+  private static void checkPdf(Path file) {
+    try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+      if (doc.getNumberOfPages() < 1) {
+        throw new EvidenceRejectedException(Reason.CORRUPT, "PDF");
+      }
+    } catch (InvalidPasswordException e) {
+      throw new EvidenceRejectedException(Reason.ENCRYPTED);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof EvidenceRejectedException r) {
+        throw r;
+      }
+      throw new EvidenceRejectedException(Reason.CORRUPT, "PDF");
+    }
+  }
+
+  private static InspectedFile checkImage(Path file, String type) {
+    String name = ALLOWED.get(type);
+    ImageReader reader = readerFor(type);
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      reader.setInput(in, true, true);
+      int width = reader.getWidth(0);
+      int height = reader.getHeight(0);
+      if ((long) width * height > MAX_PIXELS) {
+        throw new EvidenceRejectedException(Reason.TOO_MANY_PIXELS, width, height);
+      }
+      // Decoders report truncated data as warnings, not errors: treat them as corruption.
+      AtomicReference<String> warning = new AtomicReference<>();
+      reader.addIIOReadWarningListener((source, message) -> warning.compareAndSet(null, message));
+      reader.read(0);
+      if (warning.get() != null) {
+        throw new EvidenceRejectedException(Reason.CORRUPT, name);
+      }
+      return new InspectedFile(type, width, height);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof EvidenceRejectedException r) {
+        throw r;
+      }
+      throw new EvidenceRejectedException(Reason.CORRUPT, name);
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  /**
+   * The JDK reads PNG and JPEG; WebP comes from TwelveMonkeys, created directly so that we never
+   * depend on ImageIO's JVM-wide plugin registry, which an application server shares.
+   */
+  static ImageReader readerFor(String type) {
+    if (type.equals("image/webp")) {
+      return new WebPImageReaderSpi().createReaderInstance(null);
+    }
+    Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
+    if (!readers.hasNext()) {
+      throw new IllegalStateException("no image reader for " + type);
+    }
+    return readers.next();
+  }
+}

@@ -1,0 +1,79 @@
+package kz.gov.dozor.ejb.evidence;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import kz.gov.dozor.ejb.platform.AccessDeniedException;
+import kz.gov.dozor.ejb.users.Caller;
+import kz.gov.dozor.ejb.users.Roles;
+import kz.gov.dozor.ejb.users.UserDirectory;
+import kz.gov.dozor.persistence.evidence.Evidence;
+import kz.gov.dozor.persistence.evidence.EvidenceAccess;
+import kz.gov.dozor.persistence.evidence.EvidenceAccess.Action;
+
+/**
+ * Receiving evidence files and giving them out again: only to those allowed to see the case, never
+ * as a preview where the category forbids it, and every access recorded.
+ */
+@Stateless
+public class EvidenceService {
+
+  @PersistenceContext private EntityManager em;
+  @Inject private EvidenceStore store;
+  @Inject private UserDirectory users;
+  @Inject private Clock clock;
+
+  /** Receives and checks an uploaded file; it waits in staging until its case is registered. */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public StagedEvidence receive(InputStream content, String fileName) {
+    users.requireOrganisationMember();
+    return store.receive(content, fileName);
+  }
+
+  /** Drops an uploaded file the investigator removed from the form. */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public void discard(StagedEvidence staged) {
+    store.discard(staged);
+  }
+
+  /**
+   * The file of an evidence item, for the given use, if the caller may have it; the access is
+   * recorded in the evidence's chain of custody.
+   */
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR})
+  public EvidenceFile open(long evidenceId, Action action, String clientAddress) {
+    Caller caller = users.requireOrganisationMember();
+    Evidence e = em.find(Evidence.class, evidenceId);
+    if (e == null) {
+      throw new EvidenceNotFoundException(evidenceId);
+    }
+    if (!caller.belongsTo(e.getViolationCase().getOrganisation())) {
+      throw new AccessDeniedException("access.otherOrganisation");
+    }
+    boolean restricted = e.getViolationCase().getCategory().isRestrictedEvidence();
+    if (action != Action.DOWNLOAD && (restricted || !e.isImage())) {
+      throw new AccessDeniedException("evidence.noPreview");
+    }
+    em.persist(new EvidenceAccess(e, clock.instant(), caller.username(), action, clientAddress));
+    if (action == Action.THUMBNAIL) {
+      var thumb = store.thumbnailOf(e.getSha256(), e.getMediaType());
+      return new EvidenceFile("thumbnail.jpg", "image/jpeg", size(thumb), e.getSha256(), thumb);
+    }
+    var path = store.pathOf(e.getSha256());
+    return new EvidenceFile(
+        e.getFileName(), e.getMediaType(), e.getSizeBytes(), e.getSha256(), path);
+  }
+
+  private static long size(java.nio.file.Path p) {
+    try {
+      return Files.size(p);
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package kz.gov.dozor.ejb.platform;
+
+import java.nio.file.Path;
+
+/**
+ * Configuration read from system properties or environment variables (the README lists them), with
+ * defaults for a developer's machine.
+ */
+public final class Settings {
+
+  private Settings() {}
+
+  /**
+   * A system property {@code name}, else the environment variable {@code env}, else the default.
+   */
+  public static String get(String name, String env, String defaultValue) {
+    String v = System.getProperty(name);
+    if (v == null || v.isBlank()) {
+      v = System.getenv(env);
+    }
+    return v == null || v.isBlank() ? defaultValue : v;
+  }
+
+  /** Where evidence files are kept: outside the web root, by default in the server's data dir. */
+  public static Path evidenceDirectory() {
+    String dataDir =
+        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+    return Path.of(get("dozor.evidence.dir", "DOZOR_EVIDENCE_DIR", dataDir + "/dozor-evidence"));
+  }
+}

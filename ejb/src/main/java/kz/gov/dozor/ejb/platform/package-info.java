@@ -1,0 +1,2 @@
+/** What every feature stands on: configuration, clock, schema migration, typed errors. */
+package kz.gov.dozor.ejb.platform;

@@ -1,0 +1,41 @@
+package kz.gov.dozor.web.cases;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import kz.gov.dozor.ejb.cases.CaseDetails;
+import kz.gov.dozor.ejb.cases.CaseService;
+
+/** The case page: everything about one case, if the user may see it. */
+@Named("caseView")
+@ViewScoped
+public class CaseViewBacking implements Serializable {
+
+  @Inject private CaseService cases;
+
+  private Long id;
+  private CaseDetails details;
+
+  /**
+   * Loads the case. A case of another organisation or one that does not exist ends in the 403 or
+   * 404 page (see the exception handler), never in an empty page.
+   */
+  public void load() {
+    if (id != null) {
+      details = cases.openCase(id);
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public CaseDetails getDetails() {
+    return details;
+  }
+}

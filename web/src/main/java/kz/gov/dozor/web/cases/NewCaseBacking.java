@@ -1,0 +1,209 @@
+package kz.gov.dozor.web.cases;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import kz.gov.dozor.ejb.cases.CaseService;
+import kz.gov.dozor.ejb.cases.CategoryView;
+import kz.gov.dozor.ejb.cases.NewCase;
+import kz.gov.dozor.ejb.cases.RegisteredCase;
+import kz.gov.dozor.ejb.evidence.EvidenceRejectedException;
+import kz.gov.dozor.ejb.evidence.EvidenceService;
+import kz.gov.dozor.ejb.evidence.StagedEvidence;
+import kz.gov.dozor.ejb.platform.Almaty;
+import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.persistence.cases.Platform;
+import kz.gov.dozor.web.platform.Messages;
+import org.primefaces.event.FileUploadEvent;
+
+/** The new-case form: resources, category, description, when detected, and evidence files. */
+@Named("newCase")
+@ViewScoped
+public class NewCaseBacking implements Serializable {
+
+  private static final Logger LOG = Logger.getLogger(NewCaseBacking.class.getName());
+  private static final String FORM = "caseForm";
+
+  @Inject private CaseService cases;
+  @Inject private EvidenceService evidenceService;
+
+  private String submissionKey;
+  private final List<ResourceInput> resources = new ArrayList<>();
+  private String categoryCode;
+  private String description;
+  private LocalDateTime detectedAt;
+  private final List<StagedEvidence> evidence = new ArrayList<>();
+  private List<CategoryView> categories;
+
+  @PostConstruct
+  void init() {
+    submissionKey = UUID.randomUUID().toString();
+    resources.add(new ResourceInput());
+  }
+
+  public void addResource() {
+    resources.add(new ResourceInput());
+  }
+
+  public void removeResource(int index) {
+    if (resources.size() > 1 && index >= 0 && index < resources.size()) {
+      resources.remove(index);
+    }
+  }
+
+  /** Receives one evidence file: checked and hashed now, kept when the case is registered. */
+  public void upload(FileUploadEvent event) {
+    String clientId = event.getComponent().getClientId();
+    try (InputStream in = event.getFile().getInputStream()) {
+      evidence.add(evidenceService.receive(in, event.getFile().getFileName()));
+    } catch (EvidenceRejectedException e) {
+      Messages.addError(
+          clientId,
+          Messages.error(
+              "evidence.rejectedFile",
+              event.getFile().getFileName(),
+              Messages.text(e.getMessageKey(), e.getArguments())));
+    } catch (IOException | UncheckedIOException e) {
+      LOG.log(Level.WARNING, "upload failed", e);
+      Messages.addError(
+          clientId, Messages.error("evidence.uploadFailed", event.getFile().getFileName()));
+    }
+  }
+
+  public void removeEvidence(UUID token) {
+    evidence.removeIf(
+        e -> {
+          if (e.token().equals(token)) {
+            evidenceService.discard(e);
+            return true;
+          }
+          return false;
+        });
+  }
+
+  /** Registers the case and opens it; problems are shown next to their fields. */
+  public String register() {
+    UUID key = UUID.fromString(submissionKey);
+    if (evidence.isEmpty()) {
+      Messages.addError(FORM + ":upload", Messages.error("case.evidence.required"));
+      return null;
+    }
+    NewCase command =
+        new NewCase(
+            key,
+            resources.stream().map(r -> new NewCase.Resource(r.getUrl(), r.getPlatform())).toList(),
+            categoryCode,
+            description,
+            detectedAt == null ? null : detectedAt.atZone(Almaty.ZONE).toInstant(),
+            List.copyOf(evidence),
+            clientAddress());
+    try {
+      RegisteredCase registered = cases.registerViolation(command);
+      return "/cases/view?faces-redirect=true&id=" + registered.id();
+    } catch (InvalidInputException e) {
+      e.getProblems()
+          .forEach(
+              p ->
+                  Messages.addError(
+                      clientIdOf(p.field()), Messages.error(p.messageKey(), p.arguments())));
+      return null;
+    } catch (RuntimeException e) {
+      // The same form sent twice at once: the second loses the race on its key; show the first.
+      Optional<RegisteredCase> earlier = cases.findBySubmissionKey(key);
+      if (earlier.isPresent()) {
+        return "/cases/view?faces-redirect=true&id=" + earlier.get().id();
+      }
+      throw e;
+    }
+  }
+
+  private String clientIdOf(String field) {
+    if (field.startsWith("resources[")) {
+      int index = Integer.parseInt(field.substring(10, field.indexOf(']')));
+      return FORM + ":resource:" + index + ":url";
+    }
+    return switch (field) {
+      case "category", "description", "detectedAt" -> FORM + ":" + field;
+      case "evidence" -> FORM + ":upload";
+      default -> null;
+    };
+  }
+
+  private static String clientAddress() {
+    Object req = FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    return req instanceof HttpServletRequest r ? r.getRemoteAddr() : null;
+  }
+
+  public List<CategoryView> getCategories() {
+    if (categories == null) {
+      categories = cases.activeCategories();
+    }
+    return categories;
+  }
+
+  public Platform[] getPlatforms() {
+    return Platform.values();
+  }
+
+  public LocalDateTime getNow() {
+    return LocalDateTime.now(Almaty.ZONE);
+  }
+
+  public String getSubmissionKey() {
+    return submissionKey;
+  }
+
+  public void setSubmissionKey(String submissionKey) {
+    try {
+      this.submissionKey = UUID.fromString(submissionKey).toString();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      // keep the key this form was given
+    }
+  }
+
+  public List<ResourceInput> getResources() {
+    return resources;
+  }
+
+  public String getCategoryCode() {
+    return categoryCode;
+  }
+
+  public void setCategoryCode(String categoryCode) {
+    this.categoryCode = categoryCode;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public LocalDateTime getDetectedAt() {
+    return detectedAt;
+  }
+
+  public void setDetectedAt(LocalDateTime detectedAt) {
+    this.detectedAt = detectedAt;
+  }
+
+  public List<StagedEvidence> getEvidence() {
+    return evidence;
+  }
+}

@@ -1,0 +1,2 @@
+/** Evidence files served to those allowed to see them: as downloads, with their type fixed. */
+package kz.gov.dozor.web.evidence;

@@ -1,0 +1,49 @@
+package kz.gov.dozor.web.platform;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import kz.gov.dozor.ejb.platform.DozorException;
+
+/** Texts from the message bundles, in the language of the current view. */
+public final class Messages {
+
+  public static final String BUNDLE = "kz.gov.dozor.web.messages";
+
+  private Messages() {}
+
+  public static String text(String key, Object... args) {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    Locale locale =
+        fc != null && fc.getViewRoot() != null ? fc.getViewRoot().getLocale() : Locale.ENGLISH;
+    return text(locale, key, args);
+  }
+
+  public static String text(Locale locale, String key, Object... args) {
+    String pattern;
+    try {
+      pattern =
+          ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getClassLoader()).getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+  }
+
+  public static FacesMessage error(String key, Object... args) {
+    String text = text(key, args);
+    return new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text);
+  }
+
+  public static FacesMessage error(DozorException e) {
+    return error(e.getMessageKey(), e.getArguments());
+  }
+
+  /** Adds an error message to a component (by client id), or to the page when it is null. */
+  public static void addError(String clientId, FacesMessage message) {
+    FacesContext.getCurrentInstance().addMessage(clientId, message);
+  }
+}

@@ -1,0 +1,2 @@
+/** The signed-in user: sign-in recording, sign-out, language choice, who is looking. */
+package kz.gov.dozor.web.session;

@@ -198,7 +198,8 @@ public final class UrlNormalizer {
     if (query == null || query.isEmpty()) {
       return "";
     }
-    boolean youtube = host.equals("youtu.be") || host.endsWith("youtube.com");
+    boolean youtube =
+        host.equals("youtu.be") || host.equals("youtube.com") || host.endsWith(".youtube.com");
     List<String> kept = new ArrayList<>();
     for (String pair : query.split("&")) {
       if (pair.isEmpty()) {

@@ -69,6 +69,26 @@ public final class EvidenceInspector {
     return checkImage(file, type);
   }
 
+  /** The PNG reader stops at the last pixel and never sees a missing end: check it ourselves. */
+  private static void checkPngEnd(Path file) throws IOException {
+    byte[] iend = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
+    long size = Files.size(file);
+    if (size < iend.length) {
+      throw new EvidenceRejectedException(Reason.CORRUPT, "PNG");
+    }
+    byte[] tail = new byte[iend.length];
+    try (var ch = Files.newByteChannel(file)) {
+      ch.position(size - iend.length);
+      ByteBuffer buf = ByteBuffer.wrap(tail);
+      while (buf.hasRemaining() && ch.read(buf) > 0) {
+        // read the whole tail
+      }
+    }
+    if (!java.util.Arrays.equals(tail, iend)) {
+      throw new EvidenceRejectedException(Reason.CORRUPT, "PNG");
+    }
+  }
+
   /**
    * The WebP reader decodes a cut-off lossless image without error or warning, making up the
    * missing pixels; the RIFF header declares the whole length, so a shorter file is truncated.
@@ -111,6 +131,9 @@ public final class EvidenceInspector {
       int height = reader.getHeight(0);
       if ((long) width * height > MAX_PIXELS) {
         throw new EvidenceRejectedException(Reason.TOO_MANY_PIXELS, width, height);
+      }
+      if (type.equals("image/png")) {
+        checkPngEnd(file);
       }
       // Decoders report truncated data as warnings, not errors: treat them as corruption.
       AtomicReference<String> warning = new AtomicReference<>();

@@ -1,6 +1,7 @@
 package kz.gov.dozor.ejb.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -113,8 +114,7 @@ class EvidenceInspectorTest {
   }
 
   private static Reason rejectionOf(Path file) {
-    Throwable thrown =
-        catchThrowable(() -> EvidenceInspector.inspect(file));
+    Throwable thrown = catchThrowable(() -> EvidenceInspector.inspect(file));
     assertThat(thrown).isInstanceOf(EvidenceRejectedException.class);
     return ((EvidenceRejectedException) thrown).getReason();
   }

@@ -108,7 +108,7 @@ public final class EvidenceInspector {
   }
 
   private static void checkPdf(Path file) {
-    try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+    try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(file))) {
       if (doc.getNumberOfPages() < 1) {
         throw new EvidenceRejectedException(Reason.CORRUPT, "PDF");
       }

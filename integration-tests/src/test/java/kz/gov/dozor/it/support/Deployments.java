@@ -1,0 +1,51 @@
+package kz.gov.dozor.it.support;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The in-server test deployment: the built EAR itself (services, entities, migrations and
+ * libraries, exactly as shipped) with its web module replaced by a test WAR holding the tests.
+ */
+public final class Deployments {
+
+  private Deployments() {}
+
+  public static EnterpriseArchive servicesWith(Class<?>... testClasses) {
+    EnterpriseArchive ear =
+        ShrinkWrap.create(ZipImporter.class, "dozor-it.ear")
+            .importFrom(new File(System.getProperty("dozor.ear")))
+            .as(EnterpriseArchive.class);
+    ear.delete("/dozor-web.war");
+    WebArchive tests =
+        ShrinkWrap.create(WebArchive.class, "dozor-it.war")
+            .addClasses(testClasses)
+            .addPackage(Deployments.class.getPackage())
+            .addAsWebInfResource(
+                new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml");
+    // PDFBox is in the EAR's lib already; the test WAR needs nothing else.
+    ear.addAsModule(tests);
+    ear.setApplicationXML(
+        new StringAsset(
+            "<application xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"10\">"
+                + "<application-name>dozor-it</application-name>"
+                + "<module><ejb>dozor-ejb.jar</ejb></module>"
+                + "<module><web><web-uri>dozor-it.war</web-uri><context-root>/dozor-it</context-root></web></module>"
+                + "<library-directory>lib</library-directory>"
+                + "</application>"));
+    ear.delete("/META-INF/jboss-deployment-structure.xml");
+    ear.addAsManifestResource(
+        new StringAsset(
+            "<jboss-deployment-structure xmlns=\"urn:jboss:deployment-structure:1.3\">"
+                + "<deployment><dependencies><module name=\"java.desktop\" export=\"true\"/></dependencies></deployment>"
+                + "<sub-deployment name=\"dozor-ejb.jar\"><dependencies><module name=\"java.desktop\"/></dependencies></sub-deployment>"
+                + "<sub-deployment name=\"dozor-it.war\"><dependencies><module name=\"java.desktop\"/></dependencies></sub-deployment>"
+                + "</jboss-deployment-structure>"),
+        "jboss-deployment-structure.xml");
+    return ear;
+  }
+}

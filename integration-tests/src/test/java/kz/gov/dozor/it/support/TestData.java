@@ -1,0 +1,80 @@
+package kz.gov.dozor.it.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import kz.gov.dozor.it.support.TestIdentity.User;
+
+/** Sets up and reads back rows with plain SQL, independent of the code under test. */
+public final class TestData {
+
+  private final DataSource ds;
+
+  public TestData(DataSource ds) {
+    this.ds = ds;
+  }
+
+  /** A new user, as if they had signed in with this organisation; unique per call. */
+  public User user(String prefix, String organisation, String... roles) throws SQLException {
+    String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    update(
+        "insert into portal_user (username, full_name, email, organisation, first_sign_in_at,"
+            + " last_sign_in_at) values (?, ?, ?, ?, now(), now())",
+        username,
+        "Test " + username,
+        username + "@example.kz",
+        organisation);
+    return new User(username, organisation, Set.of(roles));
+  }
+
+  public int update(String sql, Object... args) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    }
+  }
+
+  public long count(String sql, Object... args) throws SQLException {
+    return ((Number) single(sql, args)).longValue();
+  }
+
+  public Object single(String sql, Object... args) throws SQLException {
+    List<List<Object>> rows = rows(sql, args);
+    if (rows.size() != 1) {
+      throw new AssertionError("expected one row, got " + rows.size() + " for " + sql);
+    }
+    return rows.get(0).get(0);
+  }
+
+  public List<List<Object>> rows(String sql, Object... args) throws SQLException {
+    try (Connection c = ds.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<List<Object>> out = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int i = 1; i <= n; i++) {
+            row.add(rs.getObject(i));
+          }
+          out.add(row);
+        }
+        return out;
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+  }
+}

@@ -28,6 +28,9 @@ case "$cmd" in
     export DOZOR_DB_URL="${DOZOR_DB_URL:-jdbc:postgresql://$DOZOR_DB_HOST:$DOZOR_DB_PORT/$DOZOR_DB_NAME?reWriteBatchedInserts=true}"
     export DOZOR_DB_USER DOZOR_DB_PASSWORD
     export DOZOR_OIDC_PROVIDER_URL="${DOZOR_OIDC_PROVIDER_URL:-http://localhost:$DOZOR_KEYCLOAK_PORT/realms/dozor}"
+    # standalone.conf's defaults, plus access for PDFBox (evidence checks), which unmaps buffers
+    # through JDK internals.
+    export JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx1g -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true --add-opens=java.base/java.nio=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED}"
     LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$pidfile" \
       setsid nohup "$SERVER_DIR/bin/standalone.sh" -c dozor.xml >"$log" 2>&1 </dev/null &
     for ((i = 0; i < 180; i++)); do

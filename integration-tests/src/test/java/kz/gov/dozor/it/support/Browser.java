@@ -1,0 +1,135 @@
+package kz.gov.dozor.it.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A fresh headless Chromium (Debian's, with its own profile, so its own session) pointed at the
+ * portal under test.
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final String BASE_URL =
+      System.getProperty("dozor.base.url", "http://localhost:8090/dozor/");
+
+  private final Path profile;
+  private final ChromeDriver driver;
+
+  public Browser() {
+    try {
+      profile = Files.createTempDirectory("dozor-chromium");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+        "--lang=en-US",
+        "--user-data-dir=" + profile);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String path) {
+    driver.get(path.startsWith("http") ? path : BASE_URL + path);
+  }
+
+  public WebElement find(By by) {
+    return waitFor().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  public List<WebElement> all(By by) {
+    return driver.findElements(by);
+  }
+
+  public boolean present(By by) {
+    return !driver.findElements(by).isEmpty();
+  }
+
+  public WebDriverWait waitFor() {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  public String url() {
+    return driver.getCurrentUrl();
+  }
+
+  public String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Fetches a URL from inside the page, with the page's session: status and headers. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> fetch(String url) {
+    return (Map<String, Object>)
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0], {redirect: 'manual', credentials: 'same-origin'})"
+                    + ".then(r => done({status: r.status,"
+                    + " type: r.headers.get('content-type'),"
+                    + " nosniff: r.headers.get('x-content-type-options'),"
+                    + " disposition: r.headers.get('content-disposition'),"
+                    + " sha: r.headers.get('x-evidence-sha256')}))"
+                    + ".catch(e => done({error: String(e)}));",
+                url);
+  }
+
+  public Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  public void screenshot(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary profile; the OS cleans up what is left
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package kz.gov.dozor.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Page objects of the portal and of Keycloak's sign-in, as a user works with them. */
+public final class Portal {
+
+  public static final String PASSWORD = "dozor-demo";
+
+  private Portal() {}
+
+  /** Keycloak's sign-in: with organisations on, it may ask the username and password apart. */
+  public static void signIn(Browser b, String username) {
+    b.open("");
+    b.find(By.id("username")).clear();
+    b.find(By.id("username")).sendKeys(username);
+    if (!b.present(By.id("password")) || !b.driver().findElement(By.id("password")).isDisplayed()) {
+      b.find(By.id("kc-login")).click();
+    }
+    b.find(By.id("password")).sendKeys(PASSWORD);
+    b.find(By.id("kc-login")).click();
+    b.find(By.id("signOut"));
+  }
+
+  public static void chooseLanguage(Browser b, String lang) {
+    b.find(By.cssSelector("[data-lang='" + lang + "']")).click();
+    b.waitFor().until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+  }
+
+  /** The new-case form. */
+  public static final class NewCasePage {
+    private final Browser b;
+
+    public NewCasePage(Browser b) {
+      this.b = b;
+      b.find(By.id("navNewCase")).click();
+      b.find(By.id("caseForm:register"));
+    }
+
+    public NewCasePage url(int index, String url) {
+      WebElement input = b.find(By.id("caseForm:resource:" + index + ":url"));
+      input.clear();
+      input.sendKeys(url);
+      return this;
+    }
+
+    public NewCasePage addResource() {
+      int before = b.all(By.cssSelector(".dz-resource")).size();
+      b.find(By.id("caseForm:addResource")).click();
+      b.waitFor().until(d -> d.findElements(By.cssSelector(".dz-resource")).size() == before + 1);
+      return this;
+    }
+
+    public NewCasePage category(String label) {
+      b.find(By.id("caseForm:category")).click();
+      b.find(By.cssSelector("#caseForm\\:category_items li[data-label='" + label + "']")).click();
+      b.waitFor()
+          .until(ExpectedConditions.invisibilityOfElementLocated(By.id("caseForm:category_items")));
+      return this;
+    }
+
+    public NewCasePage detectedHoursAgo(int hours) {
+      String when =
+          LocalDateTime.now(ZoneId.of("Asia/Almaty"))
+              .minusHours(hours)
+              .format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"));
+      WebElement input = b.find(By.id("caseForm:detectedAt_input"));
+      input.clear();
+      input.sendKeys(when, Keys.ESCAPE);
+      return this;
+    }
+
+    public NewCasePage description(String text) {
+      b.find(By.id("caseForm:description")).sendKeys(text);
+      return this;
+    }
+
+    /** Uploads a file as the user would pick it; waits until the portal has answered. */
+    public NewCasePage attach(String fileName, byte[] content) {
+      try {
+        Path dir = Files.createTempDirectory("upload");
+        Path file = dir.resolve(fileName);
+        Files.write(file, content);
+        int staged = stagedCount();
+        b.driver().findElement(By.id("caseForm:upload_input")).sendKeys(file.toString());
+        b.waitFor()
+            .until(
+                d ->
+                    stagedCount() > staged
+                        || !d.findElement(By.id("caseForm:uploadMessage")).getText().isBlank());
+        return this;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    public int stagedCount() {
+      return b.all(By.cssSelector("#caseForm\\:staged tbody tr .dz-file-name")).size();
+    }
+
+    public String uploadMessage() {
+      return b.driver().findElement(By.id("caseForm:uploadMessage")).getText();
+    }
+
+    public String messageFor(String clientId) {
+      By message =
+          By.xpath(
+              "//*[@id='"
+                  + clientId
+                  + "']/ancestor::div[contains(@class,'dz-field')][1]//*[contains(@class,'ui-message')]");
+      return b.find(message).getText();
+    }
+
+    public void register() {
+      b.find(By.id("caseForm:register")).click();
+    }
+  }
+
+  /** The case list with its filters. */
+  public static final class CaseListPage {
+    private final Browser b;
+
+    public CaseListPage(Browser b) {
+      this.b = b;
+      b.find(By.id("navCases")).click();
+      b.find(By.id("results:cases"));
+    }
+
+    public CaseListPage filterByUrl(String text) {
+      WebElement url = b.find(By.id("filters:url"));
+      url.clear();
+      url.sendKeys(text);
+      WebElement table = b.find(By.id("results:cases"));
+      b.find(By.id("filters:search")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.find(By.id("results:cases"));
+      return this;
+    }
+
+    public java.util.List<String> numbers() {
+      return b.all(By.cssSelector("#results\\:cases .dz-case-link")).stream()
+          .map(WebElement::getText)
+          .toList();
+    }
+
+    public void open(String registrationNumber) {
+      b.find(By.linkText(registrationNumber)).click();
+      b.find(By.id("registrationNumber"));
+    }
+  }
+}

@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -33,7 +32,13 @@ public final class Portal {
   }
 
   public static void chooseLanguage(Browser b, String lang) {
-    b.find(By.cssSelector("[data-lang='" + lang + "']")).click();
+    WebElement link = b.find(By.cssSelector("[data-lang='" + lang + "']"));
+    if (link.getAttribute("class").contains("dz-lang-current")) {
+      return;
+    }
+    WebElement page = b.driver().findElement(By.tagName("html"));
+    link.click();
+    b.waitFor().until(ExpectedConditions.stalenessOf(page));
     b.waitFor().until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
   }
 
@@ -63,9 +68,18 @@ public final class Portal {
 
     public NewCasePage category(String label) {
       b.find(By.id("caseForm:category")).click();
+      // The list opens with an animation; a click before it ends is lost.
+      b.waitFor()
+          .until(
+              d ->
+                  d.findElement(By.id("caseForm:category_panel"))
+                      .getAttribute("class")
+                      .contains("overlay-enter-done"));
       b.find(By.cssSelector("#caseForm\\:category_items li[data-label='" + label + "']")).click();
       b.waitFor()
-          .until(ExpectedConditions.invisibilityOfElementLocated(By.id("caseForm:category_items")));
+          .until(d -> label.equals(d.findElement(By.id("caseForm:category_label")).getText()));
+      b.waitFor()
+          .until(ExpectedConditions.invisibilityOfElementLocated(By.id("caseForm:category_panel")));
       return this;
     }
 
@@ -76,12 +90,14 @@ public final class Portal {
               .format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"));
       WebElement input = b.find(By.id("caseForm:detectedAt_input"));
       input.clear();
-      input.sendKeys(when, Keys.ESCAPE);
+      input.sendKeys(when);
       return this;
     }
 
     public NewCasePage description(String text) {
-      b.find(By.id("caseForm:description")).sendKeys(text);
+      WebElement area = b.find(By.id("caseForm:description"));
+      area.click();
+      area.sendKeys(text);
       return this;
     }
 

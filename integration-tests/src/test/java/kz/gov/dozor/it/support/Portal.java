@@ -133,12 +133,17 @@ public final class Portal {
           By.xpath(
               "//*[@id='"
                   + clientId
-                  + "']/ancestor::div[contains(@class,'dz-field')][1]//*[contains(@class,'ui-message')]");
+                  + "']/ancestor::div[contains(concat(' ', @class, ' '), ' dz-field ')][1]"
+                  + "//*[contains(concat(' ', @class, ' '), ' ui-message ')]");
       return b.find(message).getText();
     }
 
+    /** Sends the form; returns when the portal has answered with the next page. */
     public void register() {
+      WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id("caseForm:register")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.find(By.id("signOut"));
     }
   }
 

@@ -299,23 +299,9 @@ class CaseRegistrationIT {
     String marker = "m" + UUID.randomUUID().toString().substring(0, 8);
     User other = db.user("inv2", "afm", "investigator");
     RegisteredCase tg =
-        investigator.call(
-            () ->
-                cases.registerViolation(
-                    withCategory(
-                        newCase(
-                            List.of("t.me/" + marker + "_casino"),
-                            receive(TestFiles.png(11), "1.png")),
-                        "ILLEGAL_GAMBLING")));
+        register(investigator, "ILLEGAL_GAMBLING", "t.me/" + marker + "_casino", 11);
     RegisteredCase site =
-        other.call(
-            () ->
-                cases.registerViolation(
-                    withCategory(
-                        newCase(
-                            List.of("https://" + marker + "-pyramid.example/join"),
-                            receive(TestFiles.png(12), "2.png")),
-                        "FINANCIAL_PYRAMID")));
+        register(other, "FINANCIAL_PYRAMID", "https://" + marker + "-pyramid.example/join", 12);
 
     CaseQuery byText = new CaseQuery(null, null, null, null, null, marker.toUpperCase());
     assertEquals(2, investigator.call(() -> cases.countCases(byText)));
@@ -349,11 +335,7 @@ class CaseRegistrationIT {
 
   @Test
   void childAbuseEvidenceIsNeverPreviewedAndEveryDownloadIsRecorded() throws Exception {
-    RegisteredCase csam =
-        investigator.call(
-            () ->
-                cases.registerViolation(
-                    withCategory(newCase(urls(), receive(TestFiles.png(13), "c.png")), "CSAM")));
+    RegisteredCase csam = register(investigator, "CSAM", urls().get(0), 13);
     long evidenceId =
         ((Number) db.single("select id from evidence where case_id = ?", csam.id())).longValue();
 
@@ -397,26 +379,27 @@ class CaseRegistrationIT {
     return List.of("https://bet-" + UUID.randomUUID().toString().substring(0, 8) + ".example/");
   }
 
+  private RegisteredCase register(User who, String category, String url, int seed)
+      throws Exception {
+    return who.call(
+        () ->
+            cases.registerViolation(
+                newCase(category, List.of(url), receive(TestFiles.png(seed), seed + ".png"))));
+  }
+
   private static NewCase newCase(List<String> urls, StagedEvidence... files) {
+    return newCase("ILLEGAL_GAMBLING", urls, files);
+  }
+
+  private static NewCase newCase(String category, List<String> urls, StagedEvidence... files) {
     return new NewCase(
         UUID.randomUUID(),
         urls.stream().map(u -> new NewCase.Resource(u, null)).toList(),
-        "ILLEGAL_GAMBLING",
+        category,
         "Online casino advertised to Kazakhstan users without a licence.",
         Instant.now().minus(1, ChronoUnit.HOURS),
         List.of(files),
         "127.0.0.1");
-  }
-
-  private static NewCase withCategory(NewCase c, String category) {
-    return new NewCase(
-        c.submissionKey(),
-        c.resources(),
-        category,
-        c.description(),
-        c.detectedAt(),
-        c.evidence(),
-        c.clientAddress());
   }
 
   private static long sequenceOf(RegisteredCase c) {

@@ -51,8 +51,15 @@ class SignInAndAccessBrowserIT {
   }
 
   @Test
-  void signOutEndsTheKeycloakSessionToo(Browser b) {
+  void supervisorCannotRegisterAndSignOutEndsTheKeycloakSession(Browser b) {
     Portal.signIn(b, "supervisor1");
+    // A supervisor sees the agency's cases but may not register one: the form itself refuses.
+    b.open("cases/new.xhtml");
+    assertEquals("403", b.find(By.id("errorCode")).getText());
+    b.open("cases/view.xhtml?id=not-a-number");
+    assertEquals("404", b.find(By.id("errorCode")).getText());
+    b.open("cases/view.xhtml?id=987654321098");
+    assertEquals("404", b.find(By.id("errorCode")).getText());
 
     b.find(By.id("signOut")).click();
 

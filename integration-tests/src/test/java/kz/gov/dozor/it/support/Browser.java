@@ -85,6 +85,19 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
+  /** Waits until no PrimeFaces or jQuery request is under way (uploads included). */
+  public void idle() {
+    waitFor()
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return document.readyState === 'complete'"
+                                + " && (!window.jQuery || jQuery.active === 0)"
+                                + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")));
+  }
+
   public String url() {
     return driver.getCurrentUrl();
   }

@@ -62,6 +62,7 @@ public final class Portal {
     public NewCasePage addResource() {
       int before = b.all(By.cssSelector(".dz-resource")).size();
       b.find(By.id("caseForm:addResource")).click();
+      b.idle();
       b.waitFor().until(d -> d.findElements(By.cssSelector(".dz-resource")).size() == before + 1);
       return this;
     }
@@ -107,13 +108,13 @@ public final class Portal {
         Path dir = Files.createTempDirectory("upload");
         Path file = dir.resolve(fileName);
         Files.write(file, content);
-        int staged = stagedCount();
+        // Each answer re-renders the upload's message: wait for this one to be replaced.
+        WebElement message = b.driver().findElement(By.id("caseForm:uploadMessage"));
         b.driver().findElement(By.id("caseForm:upload_input")).sendKeys(file.toString());
+        b.waitFor().until(ExpectedConditions.stalenessOf(message));
+        b.idle();
         b.waitFor()
-            .until(
-                d ->
-                    stagedCount() > staged
-                        || !d.findElement(By.id("caseForm:uploadMessage")).getText().isBlank());
+            .until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:uploadMessage")));
         return this;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -140,6 +141,7 @@ public final class Portal {
 
     /** Sends the form; returns when the portal has answered with the next page. */
     public void register() {
+      b.idle();
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id("caseForm:register")).click();
       b.waitFor().until(ExpectedConditions.stalenessOf(page));

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import kz.gov.dozor.ejb.cases.CaseDetails;
+import kz.gov.dozor.ejb.cases.CaseNotFoundException;
 import kz.gov.dozor.ejb.cases.CaseService;
 
 /** The case page: everything about one case, if the user may see it. */
@@ -14,7 +15,7 @@ public class CaseViewBacking implements Serializable {
 
   @Inject private CaseService cases;
 
-  private Long id;
+  private String id;
   private CaseDetails details;
 
   /**
@@ -22,16 +23,20 @@ public class CaseViewBacking implements Serializable {
    * 404 page (see the exception handler), never in an empty page.
    */
   public void load() {
-    if (id != null) {
-      details = cases.openCase(id);
+    long caseId;
+    try {
+      caseId = Long.parseLong(id == null ? "" : id.strip());
+    } catch (NumberFormatException e) {
+      throw new CaseNotFoundException(-1);
     }
+    details = cases.openCase(caseId);
   }
 
-  public Long getId() {
+  public String getId() {
     return id;
   }
 
-  public void setId(Long id) {
+  public void setId(String id) {
     this.id = id;
   }
 

@@ -24,10 +24,12 @@ import kz.gov.dozor.ejb.cases.RegisteredCase;
 import kz.gov.dozor.ejb.evidence.EvidenceRejectedException;
 import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.evidence.StagedEvidence;
+import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.web.platform.Messages;
+import kz.gov.dozor.web.session.CurrentUser;
 import org.primefaces.event.FileUploadEvent;
 
 /** The new-case form: resources, category, description, when detected, and evidence files. */
@@ -40,6 +42,7 @@ public class NewCaseBacking implements Serializable {
 
   @Inject private CaseService cases;
   @Inject private EvidenceService evidenceService;
+  @Inject private CurrentUser user;
 
   private String submissionKey;
   private final List<ResourceInput> resources = new ArrayList<>();
@@ -51,6 +54,10 @@ public class NewCaseBacking implements Serializable {
 
   @PostConstruct
   void init() {
+    // Supervisors may list cases but not register them: the form is refused, not just hidden.
+    if (!user.isInvestigator()) {
+      throw new AccessDeniedException("access.investigatorOnly");
+    }
     submissionKey = UUID.randomUUID().toString();
     resources.add(new ResourceInput());
   }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.cases.CaseDetails.EventView;
 import kz.gov.dozor.ejb.cases.CaseDetails.EvidenceView;
 import kz.gov.dozor.ejb.cases.CaseDetails.ResourceView;
@@ -31,6 +32,7 @@ import kz.gov.dozor.ejb.users.Caller;
 import kz.gov.dozor.ejb.users.Organisations;
 import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.ejb.users.UserDirectory;
+import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.cases.CaseEvent;
 import kz.gov.dozor.persistence.cases.Category;
 import kz.gov.dozor.persistence.cases.Platform;
@@ -53,6 +55,7 @@ public class CaseService {
   @Inject private UserDirectory users;
   @Inject private EvidenceStore store;
   @Inject private Clock clock;
+  @Inject private AuditLog audit;
 
   /**
    * Registers a violation with its resources and evidence, and gives it the organisation's next
@@ -117,6 +120,12 @@ public class CaseService {
     for (StagedEvidence s : c.evidence()) {
       store.keep(s);
     }
+    audit.record(
+        AuditAction.CASE_REGISTERED,
+        "case",
+        vc.getId(),
+        vc.getRegistrationNumber(),
+        c.clientAddress());
     return new RegisteredCase(vc.getId(), vc.getRegistrationNumber());
   }
 
@@ -182,6 +191,7 @@ public class CaseService {
       throw new CaseNotFoundException(id);
     }
     if (!caller.belongsTo(vc.getOrganisation())) {
+      audit.recordDenied("case", id, "case of another organisation", null);
       throw new AccessDeniedException("access.otherOrganisation");
     }
     boolean previewable = !vc.getCategory().isRestrictedEvidence();
@@ -258,6 +268,7 @@ public class CaseService {
   private Caller agencyCaller() {
     Caller caller = users.requireOrganisationMember();
     if (!Organisations.isAgency(caller.organisation())) {
+      audit.recordDenied("cases", null, "agency cases asked for by " + caller.organisation(), null);
       throw new AccessDeniedException("access.agencyOnly");
     }
     return caller;

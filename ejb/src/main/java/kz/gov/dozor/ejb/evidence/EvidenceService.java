@@ -8,10 +8,12 @@ import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Clock;
+import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.users.Caller;
 import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.ejb.users.UserDirectory;
+import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.evidence.Evidence;
 import kz.gov.dozor.persistence.evidence.EvidenceAccess;
 import kz.gov.dozor.persistence.evidence.EvidenceAccess.Action;
@@ -27,6 +29,7 @@ public class EvidenceService {
   @Inject private EvidenceStore store;
   @Inject private UserDirectory users;
   @Inject private Clock clock;
+  @Inject private AuditLog audit;
 
   /** Receives and checks an uploaded file; it waits in staging until its case is registered. */
   @RolesAllowed(Roles.INVESTIGATOR)
@@ -53,13 +56,23 @@ public class EvidenceService {
       throw new EvidenceNotFoundException(evidenceId);
     }
     if (!caller.belongsTo(e.getViolationCase().getOrganisation())) {
+      audit.recordDenied(
+          "evidence", evidenceId, action + " of another organisation's evidence", clientAddress);
       throw new AccessDeniedException("access.otherOrganisation");
     }
     boolean restricted = e.getViolationCase().getCategory().isRestrictedEvidence();
     if (action != Action.DOWNLOAD && (restricted || !e.isImage())) {
+      audit.recordDenied(
+          "evidence", evidenceId, action + " of evidence that is never previewed", clientAddress);
       throw new AccessDeniedException("evidence.noPreview");
     }
     em.persist(new EvidenceAccess(e, clock.instant(), caller.username(), action, clientAddress));
+    audit.record(
+        AuditAction.valueOf("EVIDENCE_" + action.name()),
+        "evidence",
+        evidenceId,
+        e.getFileName() + " sha256=" + e.getSha256(),
+        clientAddress);
     if (action == Action.THUMBNAIL) {
       var thumb = store.thumbnailOf(e.getSha256(), e.getMediaType());
       return new EvidenceFile("thumbnail.jpg", "image/jpeg", size(thumb), e.getSha256(), thumb);

@@ -10,7 +10,9 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
+import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
+import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.users.PortalUser;
 
 /**
@@ -27,9 +29,10 @@ public class UserDirectory {
   @PersistenceContext private EntityManager em;
   @Resource private SessionContext ctx;
   @Inject private Clock clock;
+  @Inject private AuditLog audit;
 
   /** Records that the current caller signed in, as the token describes them. */
-  public void recordSignIn(String fullName, String email, String organisation) {
+  public void recordSignIn(String fullName, String email, String organisation, String client) {
     // An upsert: the first requests of a new session may arrive at the same time.
     em.createNativeQuery(
             "insert into portal_user (username, full_name, email, organisation,"
@@ -43,6 +46,7 @@ public class UserDirectory {
         .setParameter(4, organisation)
         .setParameter(5, java.sql.Timestamp.from(clock.instant()))
         .executeUpdate();
+    audit.record(AuditAction.SIGN_IN, "user", ctx.getCallerPrincipal().getName(), null, client);
   }
 
   /** The current caller, as recorded at their sign-in. */
@@ -59,6 +63,7 @@ public class UserDirectory {
   public Caller requireOrganisationMember() {
     Caller caller = currentCaller();
     if (caller.organisation() == null) {
+      audit.recordDenied("organisation", null, "caller belongs to no organisation", null);
       throw new AccessDeniedException("access.noOrganisation");
     }
     return caller;

@@ -18,6 +18,7 @@ import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.NotFoundException;
 import kz.gov.dozor.persistence.evidence.EvidenceAccess.Action;
+import kz.gov.dozor.web.platform.RefusalAuditFilter;
 
 /**
  * Serves evidence files: {@code /evidence/{id}/download} as an attachment, {@code /view} and {@code
@@ -44,7 +45,11 @@ public class EvidenceServlet extends HttpServlet {
     EvidenceFile file;
     try {
       file = evidence.open(Long.parseLong(m.group(1)), action, req.getRemoteAddr());
-    } catch (AccessDeniedException | EJBAccessException e) {
+    } catch (AccessDeniedException e) {
+      req.setAttribute(RefusalAuditFilter.AUDITED, Boolean.TRUE); // by the service
+      res.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    } catch (EJBAccessException e) {
       res.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     } catch (NotFoundException e) {

@@ -47,6 +47,10 @@ public class DozorExceptionHandlerFactory extends ExceptionHandlerFactory {
         if (status != 0) {
           events.remove();
           LOG.info(() -> "refused with " + status + ": " + rootMessage(t));
+          if (deniedByService(t)) {
+            // The service has audited this refusal already.
+            fc.getExternalContext().getRequestMap().put(RefusalAuditFilter.AUDITED, Boolean.TRUE);
+          }
           try {
             if (!fc.getExternalContext().isResponseCommitted()) {
               fc.getExternalContext().responseSendError(status, null);
@@ -71,6 +75,15 @@ public class DozorExceptionHandlerFactory extends ExceptionHandlerFactory {
         }
       }
       return 0;
+    }
+
+    static boolean deniedByService(Throwable t) {
+      for (Throwable c = t; c != null; c = c.getCause()) {
+        if (c instanceof AccessDeniedException) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private static String rootMessage(Throwable t) {

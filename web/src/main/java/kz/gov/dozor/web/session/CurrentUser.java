@@ -59,6 +59,10 @@ public class CurrentUser {
     return external.isUserInRole(Roles.OFFICER);
   }
 
+  public boolean isAdmin() {
+    return external.isUserInRole(Roles.ADMIN);
+  }
+
   public String getRoleNames() {
     List<String> names = new ArrayList<>();
     for (String role : List.of(Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER, Roles.ADMIN)) {

@@ -39,7 +39,7 @@ public class SignInRecorder extends HttpFilter {
       if (session.getAttribute(RECORDED) == null) {
         JsonWebToken token = principal.getOidcSecurityContext().getToken();
         String organisation = organisationOf(token.getClaimValue("organization"));
-        users.recordSignIn(token.getName(), token.getEmail(), organisation);
+        users.recordSignIn(token.getName(), token.getEmail(), organisation, req.getRemoteAddr());
         session.setAttribute(RECORDED, Boolean.TRUE);
         LOG.info(() -> "sign-in of " + principal.getName() + " (" + organisation + ")");
       }

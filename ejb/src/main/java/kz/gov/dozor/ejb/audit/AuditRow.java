@@ -1,0 +1,18 @@
+package kz.gov.dozor.ejb.audit;
+
+import java.io.Serializable;
+import java.time.Instant;
+import kz.gov.dozor.persistence.audit.AuditAction;
+
+/** One audit entry as the administrators' page lists it. */
+public record AuditRow(
+    long seq,
+    Instant occurredAt,
+    String actor,
+    AuditAction action,
+    String subjectType,
+    String subjectId,
+    String detail,
+    String clientAddress,
+    String hash)
+    implements Serializable {}

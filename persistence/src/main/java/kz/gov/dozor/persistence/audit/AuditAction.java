@@ -1,0 +1,11 @@
+package kz.gov.dozor.persistence.audit;
+
+/** What an audit entry records. */
+public enum AuditAction {
+  SIGN_IN,
+  CASE_REGISTERED,
+  EVIDENCE_THUMBNAIL,
+  EVIDENCE_VIEW,
+  EVIDENCE_DOWNLOAD,
+  ACCESS_DENIED
+}

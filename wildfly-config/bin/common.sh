@@ -41,11 +41,6 @@ wait_for_http() {
   return 1
 }
 
-# pids_of PATTERN: java processes whose command line contains PATTERN.
-pids_of() {
-  pgrep -f -- "$1" 2>/dev/null | grep -v "^$$\$" || true
-}
-
 # stop_pids "PIDS" NAME: TERM, wait up to 30 s, then KILL.
 stop_pids() {
   local pids=$1 name=$2 i

@@ -11,6 +11,7 @@ cmd=${1:-status}
 owner=dev
 if [ "${2:-}" = --owner ]; then owner=${3:?--owner needs a name}; fi
 owner_file="$DOZOR_RUN_DIR/keycloak.owner"
+pid_file="$DOZOR_RUN_DIR/keycloak.pid"
 log="$DOZOR_RUN_DIR/keycloak.log"
 realm_url="http://localhost:$DOZOR_KEYCLOAK_PORT/realms/dozor/.well-known/openid-configuration"
 
@@ -37,6 +38,8 @@ case "$cmd" in
       KC_BOOTSTRAP_ADMIN_PASSWORD="$DOZOR_KEYCLOAK_ADMIN_PASSWORD" \
       setsid nohup "$KEYCLOAK_DIR/bin/kc.sh" start-dev --http-port "$DOZOR_KEYCLOAK_PORT" --import-realm \
       >"$log" 2>&1 </dev/null &
+    # setsid makes Keycloak lead its own process group: kc.sh and its java stop together.
+    echo "$!" > "$pid_file"
     echo "$owner" > "$owner_file"
     if ! wait_for_http "$realm_url" 180; then
       tail -n 40 "$log" >&2
@@ -53,8 +56,17 @@ case "$cmd" in
       say "Keycloak belongs to '$(cat "$owner_file")', not '$owner'; leaving it running"
       exit 0
     fi
-    stop_pids "$(pids_of "kc.home.dir=$KEYCLOAK_DIR")" Keycloak
-    rm -f "$owner_file"
+    pgid=$(cat "$pid_file" 2>/dev/null || true)
+    if [ -n "$pgid" ] && kill -0 "$pgid" 2>/dev/null; then
+      kill -- "-$pgid" 2>/dev/null || true
+      for ((i = 0; i < 30; i++)); do
+        pgrep -g "$pgid" >/dev/null 2>&1 || break
+        sleep 1
+      done
+      pkill -9 -g "$pgid" 2>/dev/null || true
+      say "Keycloak stopped"
+    fi
+    rm -f "$owner_file" "$pid_file"
     ;;
   status)
     if running; then say "Keycloak answers on port $DOZOR_KEYCLOAK_PORT"; else say "Keycloak is not running"; exit 1; fi

@@ -24,16 +24,15 @@ import kz.gov.dozor.ejb.cases.CaseDetails.EvidenceView;
 import kz.gov.dozor.ejb.cases.CaseDetails.ResourceView;
 import kz.gov.dozor.ejb.evidence.EvidenceStore;
 import kz.gov.dozor.ejb.evidence.StagedEvidence;
-import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
 import kz.gov.dozor.ejb.users.Caller;
-import kz.gov.dozor.ejb.users.Organisations;
 import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.ejb.users.UserDirectory;
 import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.cases.CaseEvent;
+import kz.gov.dozor.persistence.cases.CaseStatus;
 import kz.gov.dozor.persistence.cases.Category;
 import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.persistence.cases.ViolationCase;
@@ -56,6 +55,7 @@ public class CaseService {
   @Inject private EvidenceStore store;
   @Inject private Clock clock;
   @Inject private AuditLog audit;
+  @Inject private CaseGuard guard;
 
   /**
    * Registers a violation with its resources and evidence, and gives it the organisation's next
@@ -79,6 +79,8 @@ public class CaseService {
       throw new InvalidInputException(problems);
     }
 
+    // Hash checks first: no number lock is held while files are read.
+    c.evidence().forEach(store::verifyStaged);
     Instant now = clock.instant();
     RegistrationNumber number = nextNumber(caller.organisation(), now);
     ViolationCase vc =
@@ -150,26 +152,56 @@ public class CaseService {
     String where = where(query, caller, params);
     CaseSort order = sort == null ? CaseSort.REGISTERED_AT : sort;
     String dir = ascending ? " asc" : " desc";
-    TypedQuery<CaseRow> q =
+    // The page's own rows first, through the index of the chosen order; their first URL and
+    // resource count after, for those rows only (never per skipped row).
+    TypedQuery<Object[]> q =
         em.createQuery(
-            "select new kz.gov.dozor.ejb.cases.CaseRow(c.id, c.registrationNumber, c.status,"
-                + " c.category.code,"
-                + " (select r.urlOriginal from CaseResource r"
-                + "   where r.violationCase = c and r.position = 1),"
-                + " (select count(r2) from CaseResource r2 where r2.violationCase = c),"
-                + " c.detectedAt, c.registeredAt, c.registeredBy)"
-                + " from ViolationCase c"
+            "select c.id, c.registrationNumber, c.status, c.category.code, c.detectedAt,"
+                + " c.registeredAt, c.registeredBy from ViolationCase c"
                 + where
                 + " order by "
                 + order.path
                 + dir
                 + ", c.id"
                 + dir,
-            CaseRow.class);
+            Object[].class);
     params.forEach(q::setParameter);
-    return q.setFirstResult(Math.max(0, first))
-        .setMaxResults(Math.max(1, Math.min(pageSize, 200)))
-        .getResultList();
+    List<Object[]> page =
+        q.setFirstResult(Math.max(0, first))
+            .setMaxResults(Math.max(1, Math.min(pageSize, 200)))
+            .getResultList();
+    if (page.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = page.stream().map(r -> (Long) r[0]).toList();
+    Map<Long, String> firstUrl = new HashMap<>();
+    Map<Long, Long> resourceCount = new HashMap<>();
+    for (Object[] r :
+        em.createQuery(
+                "select r.violationCase.id, r.position, r.urlOriginal from CaseResource r"
+                    + " where r.violationCase.id in :ids",
+                Object[].class)
+            .setParameter("ids", ids)
+            .getResultList()) {
+      resourceCount.merge((Long) r[0], 1L, Long::sum);
+      if ((Integer) r[1] == 1) {
+        firstUrl.put((Long) r[0], (String) r[2]);
+      }
+    }
+    return page.stream()
+        .map(
+            r ->
+                new CaseRow(
+                    (Long) r[0],
+                    (String) r[1],
+                    (CaseStatus) r[2],
+                    (String) r[3],
+                    firstUrl.get((Long) r[0]),
+                    resourceCount.getOrDefault((Long) r[0], 0L),
+                    (Instant) r[4],
+                    (Instant) r[5],
+                    (String) r[6]))
+        .toList();
   }
 
   /** How many of the caller's organisation's cases match. */
@@ -186,14 +218,7 @@ public class CaseService {
   /** A case with its resources, evidence and history, if the caller may see it. */
   public CaseDetails openCase(long id) {
     Caller caller = agencyCaller();
-    ViolationCase vc = em.find(ViolationCase.class, id);
-    if (vc == null) {
-      throw new CaseNotFoundException(id);
-    }
-    if (!caller.belongsTo(vc.getOrganisation())) {
-      audit.recordDenied("case", id, "case of another organisation", null);
-      throw new AccessDeniedException("access.otherOrganisation");
-    }
+    ViolationCase vc = guard.readable(id, caller);
     boolean previewable = !vc.getCategory().isRestrictedEvidence();
     List<ResourceView> resources =
         vc.getResources().stream()
@@ -266,12 +291,7 @@ public class CaseService {
   }
 
   private Caller agencyCaller() {
-    Caller caller = users.requireOrganisationMember();
-    if (!Organisations.isAgency(caller.organisation())) {
-      audit.recordDenied("cases", null, "agency cases asked for by " + caller.organisation(), null);
-      throw new AccessDeniedException("access.agencyOnly");
-    }
-    return caller;
+    return guard.agencyCaller();
   }
 
   private RegistrationNumber nextNumber(String organisation, Instant now) {

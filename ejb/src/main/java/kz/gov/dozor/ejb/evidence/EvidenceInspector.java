@@ -1,6 +1,7 @@
 package kz.gov.dozor.ejb.evidence;
 
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,8 +11,10 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import kz.gov.dozor.ejb.evidence.EvidenceRejectedException.Reason;
@@ -138,7 +141,7 @@ public final class EvidenceInspector {
       // Decoders report truncated data as warnings, not errors: treat them as corruption.
       AtomicReference<String> warning = new AtomicReference<>();
       reader.addIIOReadWarningListener((source, message) -> warning.compareAndSet(null, message));
-      reader.read(0);
+      decode(reader, width, height, DECODE_PIXELS);
       if (warning.get() != null) {
         throw new EvidenceRejectedException(Reason.CORRUPT, name);
       }
@@ -150,6 +153,29 @@ public final class EvidenceInspector {
       throw new EvidenceRejectedException(Reason.CORRUPT, name);
     } finally {
       reader.dispose();
+    }
+  }
+
+  /** Decoding reads every byte but keeps at most about this many pixels in memory. */
+  static final long DECODE_PIXELS = 4_000_000L;
+
+  /** Large decodes at once would exhaust the server's memory: they take turns. */
+  private static final Semaphore DECODING = new Semaphore(2);
+
+  /**
+   * Decodes image 0 of the reader's input, reading all of it (so damage is found) but keeping only
+   * every n-th pixel in each direction, so that at most {@code keepPixels} are held.
+   */
+  static BufferedImage decode(ImageReader reader, int width, int height, long keepPixels)
+      throws IOException {
+    int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / keepPixels)));
+    ImageReadParam param = reader.getDefaultReadParam();
+    param.setSourceSubsampling(step, step, 0, 0);
+    DECODING.acquireUninterruptibly();
+    try {
+      return reader.read(0, param);
+    } finally {
+      DECODING.release();
     }
   }
 

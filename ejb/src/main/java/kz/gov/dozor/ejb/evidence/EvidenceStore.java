@@ -3,8 +3,12 @@ package kz.gov.dozor.ejb.evidence;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.InvalidTransactionException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -22,6 +26,10 @@ import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -31,6 +39,7 @@ import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.sql.DataSource;
 import kz.gov.dozor.ejb.evidence.EvidenceRejectedException.Reason;
 import kz.gov.dozor.ejb.platform.Settings;
 
@@ -49,6 +58,12 @@ public class EvidenceStore {
   private static final Logger LOG = Logger.getLogger(EvidenceStore.class.getName());
 
   @Resource private TransactionSynchronizationRegistry transactions;
+
+  @Resource(lookup = "java:jboss/datasources/DozorDS")
+  private DataSource dataSource;
+
+  @Resource(lookup = "java:/TransactionManager")
+  private TransactionManager transactionManager;
 
   private Path root;
 
@@ -107,14 +122,11 @@ public class EvidenceStore {
   }
 
   /**
-   * Moves a staged file into the store as part of the current transaction. If the transaction rolls
-   * back, the file goes back to staging (the user's form can be sent again and nothing is left in
-   * the store); if the move fails, the caller's transaction fails with it.
+   * Checks that a staged file is still there and unchanged since it was received. Done before a
+   * registration takes its number, so that no lock is held while files are hashed.
    */
-  public void keep(StagedEvidence staged) {
+  public void verifyStaged(StagedEvidence staged) {
     Path source = staging().resolve(staged.token().toString());
-    Path target = pathOf(staged.sha256());
-    boolean created;
     try {
       if (!Files.exists(source)) {
         throw new IllegalStateException("staged evidence is gone: " + staged.fileName());
@@ -122,14 +134,39 @@ public class EvidenceStore {
       if (!sha256Of(source).equals(staged.sha256())) {
         throw new IllegalStateException("staged evidence changed after it was received");
       }
-      // Same content already kept (by another case): the hash names it, nothing to write.
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read staged evidence " + staged.fileName(), e);
+    }
+  }
+
+  /**
+   * Puts a staged file into the store as part of the current transaction. The staged copy stays
+   * until the transaction commits, so a rolled-back form can be sent again. A file this call added
+   * to the store is removed again on rollback unless a committed row uses the same content; writers
+   * of the same content take turns on a database lock named by the hash, so a file another
+   * transaction relies on is never removed.
+   */
+  public void keep(StagedEvidence staged) {
+    Path source = staging().resolve(staged.token().toString());
+    Path target = pathOf(staged.sha256());
+    long lockKey = lockKey(staged.sha256());
+    boolean created;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
+      // The connection joins the caller's transaction: the lock is held until it ends.
+      lock.setLong(1, lockKey);
+      lock.execute();
       created = !Files.exists(target);
       if (created) {
         Files.createDirectories(target.getParent());
-        moveAtomically(source, target);
+        Path tmp = Files.createTempFile(target.getParent(), "incoming", ".tmp");
+        Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+        moveAtomically(tmp, target);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep evidence file " + staged.fileName(), e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot lock evidence " + staged.sha256(), e);
     }
     transactions.registerInterposedSynchronization(
         new Synchronization() {
@@ -138,19 +175,63 @@ public class EvidenceStore {
 
           @Override
           public void afterCompletion(int status) {
-            boolean committed = status == Status.STATUS_COMMITTED;
-            if (committed && !created) {
+            if (status == Status.STATUS_COMMITTED) {
               deleteQuietly(source);
-            } else if (!committed && created) {
-              try {
-                moveAtomically(target, source);
-              } catch (IOException e) {
-                LOG.log(Level.WARNING, "cannot return " + target + " to staging", e);
-                deleteQuietly(target);
-              }
+            } else if (created) {
+              removeIfUnused(staged.sha256(), target, lockKey);
             }
           }
         });
+  }
+
+  /** After a rollback: removes a file no committed evidence row refers to. */
+  private void removeIfUnused(String sha256, Path target, long lockKey) {
+    // The finished transaction is still tied to this thread: step out of it to ask the database.
+    Transaction finished = null;
+    try {
+      finished = transactionManager.suspend();
+      checkAndRemove(sha256, target, lockKey);
+    } catch (SystemException e) {
+      LOG.log(Level.WARNING, "cannot check whether " + target + " is still used; kept", e);
+    } finally {
+      if (finished != null) {
+        try {
+          transactionManager.resume(finished);
+        } catch (InvalidTransactionException | SystemException e) {
+          LOG.log(Level.FINE, "finished transaction not resumed", e);
+        }
+      }
+    }
+  }
+
+  private void checkAndRemove(String sha256, Path target, long lockKey) {
+    try (Connection c = dataSource.getConnection()) {
+      try (PreparedStatement lock = c.prepareStatement("select pg_advisory_lock(?)")) {
+        lock.setLong(1, lockKey);
+        lock.execute();
+      }
+      try (PreparedStatement used =
+          c.prepareStatement("select exists (select 1 from evidence where sha256 = ?)")) {
+        used.setString(1, sha256);
+        try (ResultSet rs = used.executeQuery()) {
+          rs.next();
+          if (!rs.getBoolean(1)) {
+            deleteQuietly(target);
+          }
+        }
+      } finally {
+        try (PreparedStatement unlock = c.prepareStatement("select pg_advisory_unlock(?)")) {
+          unlock.setLong(1, lockKey);
+          unlock.execute();
+        }
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "cannot check whether " + target + " is still used; kept", e);
+    }
+  }
+
+  private static long lockKey(String sha256) {
+    return Long.parseUnsignedLong(sha256.substring(0, 16), 16);
   }
 
   /** Forgets a staged file that will not be kept. */
@@ -178,7 +259,10 @@ public class EvidenceStore {
     ImageReader reader = EvidenceInspector.readerFor(mediaType);
     try (ImageInputStream in = ImageIO.createImageInputStream(pathOf(sha256).toFile())) {
       reader.setInput(in, true, true);
-      BufferedImage image = reader.read(0);
+      int w0 = reader.getWidth(0);
+      int h0 = reader.getHeight(0);
+      long keep = 4L * THUMBNAIL_SIZE * THUMBNAIL_SIZE;
+      BufferedImage image = EvidenceInspector.decode(reader, w0, h0, keep);
       double scale =
           Math.min(1.0, (double) THUMBNAIL_SIZE / Math.max(image.getWidth(), image.getHeight()));
       int w = Math.max(1, (int) Math.round(image.getWidth() * scale));

@@ -175,6 +175,38 @@ class CaseRegistrationIT {
   }
 
   @Test
+  void aRollbackNeverRemovesAFileAnotherCaseCommitted() throws Exception {
+    byte[] png = TestFiles.png(14);
+    StagedEvidence mine = investigator.call(() -> receive(png, "same.png"));
+    StagedEvidence theirs = investigator.call(() -> receive(png, "same-again.png"));
+    assertEquals(mine.sha256(), theirs.sha256());
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      // This thread's transaction puts the file into the store and is still open...
+      investigator.run(
+          () -> {
+            tx.begin();
+            cases.registerViolation(newCase(urls(), mine));
+          });
+      // ...while another case with the same content is registered and commits...
+      Future<RegisteredCase> second =
+          other.submit(
+              () -> investigator.call(() -> cases.registerViolation(newCase(urls(), theirs))));
+      Thread.sleep(500);
+      // ...and then this one rolls back.
+      investigator.run(() -> tx.rollback());
+      RegisteredCase committed = second.get();
+
+      assertTrue(Files.exists(store.pathOf(mine.sha256())), "the committed case keeps its file");
+      assertEquals(
+          mine.sha256(),
+          db.single("select sha256 from evidence where case_id = ?", committed.id()));
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  @Test
   void badInputIsRefusedWithAReasonPerFieldAndNothingSaved() throws Exception {
     StagedEvidence staged = investigator.call(() -> receive(TestFiles.png(6), "x.png"));
     NewCase bad =

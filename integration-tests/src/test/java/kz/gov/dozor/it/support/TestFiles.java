@@ -35,6 +35,8 @@ public final class TestFiles {
     g.fillRect(0, 0, 320, 200);
     g.setColor(Color.WHITE);
     g.drawString("casino-bonus.example " + seed, 20, 100);
+    // A nonce in the picture: every file made here is new content, whatever ran before.
+    g.drawString(java.util.UUID.randomUUID().toString(), 20, 140);
     g.dispose();
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

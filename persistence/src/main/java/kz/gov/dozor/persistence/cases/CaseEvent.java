@@ -21,7 +21,12 @@ public class CaseEvent {
 
   /** What happened; the page shows each with a label from the message bundles. */
   public enum Type {
-    REGISTERED
+    REGISTERED,
+    ROUTED,
+    DISMISSED,
+    REFERRAL_SENT,
+    REFERRAL_OUTCOME,
+    CLOSED
   }
 
   @Id

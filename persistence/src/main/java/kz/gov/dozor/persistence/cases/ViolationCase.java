@@ -67,6 +67,25 @@ public class ViolationCase {
   @Column(name = "submission_key", nullable = false, updatable = false)
   private UUID submissionKey;
 
+  @Column(name = "crime_signs")
+  private Boolean crimeSigns;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "prohibited_by")
+  private ProhibitedBy prohibitedBy;
+
+  @Column(name = "legal_reference")
+  private String legalReference;
+
+  @Column(name = "dismissal_reason")
+  private String dismissalReason;
+
+  @Column(name = "status_changed_at", nullable = false)
+  private Instant statusChangedAt;
+
+  @Column(name = "closed_at")
+  private Instant closedAt;
+
   @OneToMany(mappedBy = "violationCase", cascade = CascadeType.PERSIST)
   @OrderBy("position")
   private List<CaseResource> resources = new ArrayList<>();
@@ -95,6 +114,40 @@ public class ViolationCase {
     this.registeredBy = registeredBy;
     this.submissionKey = submissionKey;
     this.status = CaseStatus.REGISTERED;
+    this.statusChangedAt = registeredAt;
+  }
+
+  /**
+   * Moves the case to {@code target} if {@link CaseStatus#canMoveTo} allows it.
+   *
+   * @throws IllegalStateException when the transition is not allowed
+   */
+  public void moveTo(CaseStatus target, Instant at) {
+    if (!status.canMoveTo(target)) {
+      throw new IllegalStateException(status + " cannot move to " + target);
+    }
+    status = target;
+    statusChangedAt = at;
+    if (target == CaseStatus.CLOSED) {
+      closedAt = at;
+    }
+  }
+
+  /** Records the answers to the procedure's two questions. */
+  public void answerRouteQuestions(
+      boolean crimeSigns, ProhibitedBy prohibitedBy, String legalReference) {
+    this.crimeSigns = crimeSigns;
+    this.prohibitedBy = prohibitedBy;
+    this.legalReference = legalReference;
+  }
+
+  public void dismissBecause(String reason) {
+    this.dismissalReason = reason;
+  }
+
+  /** A closed case is sealed: it is only read from now on. */
+  public boolean isSealed() {
+    return status == CaseStatus.CLOSED;
   }
 
   public CaseResource addResource(String original, String normalized, String host, Platform p) {
@@ -153,6 +206,30 @@ public class ViolationCase {
 
   public UUID getSubmissionKey() {
     return submissionKey;
+  }
+
+  public Boolean getCrimeSigns() {
+    return crimeSigns;
+  }
+
+  public ProhibitedBy getProhibitedBy() {
+    return prohibitedBy;
+  }
+
+  public String getLegalReference() {
+    return legalReference;
+  }
+
+  public String getDismissalReason() {
+    return dismissalReason;
+  }
+
+  public Instant getStatusChangedAt() {
+    return statusChangedAt;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
   }
 
   public List<CaseResource> getResources() {

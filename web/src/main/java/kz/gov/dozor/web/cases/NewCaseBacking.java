@@ -1,6 +1,7 @@
 package kz.gov.dozor.web.cases;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kz.gov.dozor.ejb.cases.CaseService;
@@ -49,7 +51,8 @@ public class NewCaseBacking implements Serializable {
   private String categoryCode;
   private String description;
   private LocalDateTime detectedAt;
-  private final List<StagedEvidence> evidence = new ArrayList<>();
+  // Uploads of one form may arrive at once: a list safe for that.
+  private final List<StagedEvidence> evidence = new CopyOnWriteArrayList<>();
   private List<CategoryView> categories;
 
   @PostConstruct
@@ -84,7 +87,7 @@ public class NewCaseBacking implements Serializable {
               "evidence.rejectedFile",
               event.getFile().getFileName(),
               Messages.text(e.getMessageKey(), e.getArguments())));
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException | EJBException e) {
       LOG.log(Level.WARNING, "upload failed", e);
       Messages.addError(
           clientId, Messages.error("evidence.uploadFailed", event.getFile().getFileName()));

@@ -18,6 +18,7 @@ import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.NotFoundException;
 import kz.gov.dozor.persistence.evidence.EvidenceAccess.Action;
+import kz.gov.dozor.web.platform.CrossSite;
 import kz.gov.dozor.web.platform.RefusalAuditFilter;
 
 /**
@@ -39,6 +40,10 @@ public class EvidenceServlet extends HttpServlet {
     Matcher m = PATH.matcher(req.getPathInfo() == null ? "" : req.getPathInfo());
     if (!m.matches()) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    if (CrossSite.isCrossSite(req)) {
+      res.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
     Action action = ACTIONS.get(m.group(2));

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import kz.gov.dozor.web.platform.CrossSite;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 import org.wildfly.security.http.oidc.OidcSecurityContext;
 
@@ -20,9 +21,19 @@ import org.wildfly.security.http.oidc.OidcSecurityContext;
 @WebServlet("/logout")
 public class SignOutServlet extends HttpServlet {
 
+  /** Signing out changes state, so it takes a POST from the portal's own pages. */
   @Override
-  protected void doGet(HttpServletRequest req, HttpServletResponse res)
+  protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    res.sendRedirect(req.getContextPath() + "/");
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse res)
       throws IOException, ServletException {
+    if (CrossSite.isCrossSite(req)) {
+      res.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return;
+    }
     String back =
         req.getScheme() + "://" + req.getServerName() + port(req) + req.getContextPath() + "/";
     String target = back;

@@ -1,0 +1,52 @@
+package kz.gov.dozor.ejb.cases;
+
+import java.io.Serializable;
+import kz.gov.dozor.persistence.cases.CaseStatus;
+import kz.gov.dozor.persistence.cases.Referral;
+import kz.gov.dozor.persistence.cases.ReferralKind;
+import kz.gov.dozor.persistence.cases.ViolationCase;
+
+/**
+ * What can be done to a case now, from its state: the page offers exactly these, and the service
+ * refuses anything else with the same rules.
+ */
+public record CaseActions(
+    boolean route, boolean dismiss, boolean recordReferral, boolean recordOutcome, boolean close)
+    implements Serializable {
+
+  public static final CaseActions NONE = new CaseActions(false, false, false, false, false);
+
+  static CaseActions of(ViolationCase vc, Referral referral) {
+    if (vc.isSealed()) {
+      return NONE;
+    }
+    CaseStatus s = vc.getStatus();
+    boolean referralRoute = ReferralKind.of(s) != null;
+    return new CaseActions(
+        s == CaseStatus.REGISTERED,
+        s.canMoveTo(CaseStatus.DISMISSED),
+        referralRoute && referral == null,
+        referralRoute && referral != null && referral.getOutcome() == null,
+        whyNotClosable(vc, referral) == null);
+  }
+
+  /** Null when the case can close; else the message key of what is missing. */
+  static String whyNotClosable(ViolationCase vc, Referral referral) {
+    CaseStatus s = vc.getStatus();
+    if (!s.canMoveTo(CaseStatus.CLOSED)) {
+      return "close.notDecided";
+    }
+    if (ReferralKind.of(s) != null && (referral == null || referral.getOutcome() == null)) {
+      return "close.outcomeMissing";
+    }
+    if (s == CaseStatus.BLOCKING) {
+      // Every blocked resource needs the ministry's decision first.
+      return "close.blockingOpen";
+    }
+    return null;
+  }
+
+  public boolean any() {
+    return route || dismiss || recordReferral || recordOutcome || close;
+  }
+}

@@ -1,0 +1,240 @@
+package kz.gov.dozor.ejb.cases;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import kz.gov.dozor.ejb.audit.AuditLog;
+import kz.gov.dozor.ejb.platform.Almaty;
+import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
+import kz.gov.dozor.ejb.users.Caller;
+import kz.gov.dozor.ejb.users.Roles;
+import kz.gov.dozor.persistence.audit.AuditAction;
+import kz.gov.dozor.persistence.cases.CaseEvent;
+import kz.gov.dozor.persistence.cases.CaseStatus;
+import kz.gov.dozor.persistence.cases.ProhibitedBy;
+import kz.gov.dozor.persistence.cases.RecipientBody;
+import kz.gov.dozor.persistence.cases.Referral;
+import kz.gov.dozor.persistence.cases.ReferralKind;
+import kz.gov.dozor.persistence.cases.ReferralOutcome;
+import kz.gov.dozor.persistence.cases.ViolationCase;
+
+/**
+ * What happens to a case after registration: the route, a dismissal, the referral to a competent
+ * body and its outcome, and closing. Every change names the version of the case the user saw; a
+ * case changed by someone else meanwhile is refused, not overwritten.
+ */
+@Stateless
+@RolesAllowed(Roles.INVESTIGATOR)
+public class CaseLifecycleService {
+
+  public static final int MAX_TEXT = 4000;
+
+  @PersistenceContext private EntityManager em;
+  @Inject private CaseGuard guard;
+  @Inject private AuditLog audit;
+  @Inject private Clock clock;
+
+  /** Answers the procedure's two questions; the answers decide the route. */
+  public CaseStatus decideRoute(
+      long caseId,
+      long version,
+      Boolean crimeSigns,
+      ProhibitedBy prohibitedBy,
+      String legalReference,
+      String comment) {
+    List<Problem> problems = new ArrayList<>();
+    if (crimeSigns == null) {
+      problems.add(new Problem("crimeSigns", "route.crimeSigns.required"));
+    }
+    if (prohibitedBy == null) {
+      problems.add(new Problem("prohibitedBy", "route.prohibitedBy.required"));
+    } else if (prohibitedBy != ProhibitedBy.NONE && isBlank(legalReference)) {
+      problems.add(new Problem("legalReference", "route.legalReference.required"));
+    }
+    checkLength("legalReference", legalReference, 1000, problems);
+    checkLength("comment", comment, MAX_TEXT, problems);
+    refuseIf(problems);
+    ViolationCase vc = guard.changeable(caseId, version);
+    CaseStatus route = Routes.routeFor(crimeSigns, prohibitedBy);
+    vc.answerRouteQuestions(
+        crimeSigns,
+        prohibitedBy,
+        prohibitedBy == ProhibitedBy.NONE ? null : legalReference.strip());
+    transition(vc, route, CaseEvent.Type.ROUTED, blankToNull(comment));
+    return route;
+  }
+
+  /** Dismisses a case in which no violation was confirmed. */
+  public void dismiss(long caseId, long version, String reason) {
+    List<Problem> problems = new ArrayList<>();
+    if (isBlank(reason)) {
+      problems.add(new Problem("reason", "dismiss.reason.required"));
+    }
+    checkLength("reason", reason, MAX_TEXT, problems);
+    refuseIf(problems);
+    ViolationCase vc = guard.changeable(caseId, version);
+    vc.dismissBecause(reason.strip());
+    transition(vc, CaseStatus.DISMISSED, CaseEvent.Type.DISMISSED, reason.strip());
+  }
+
+  /** Records the outgoing letter that referred the case to a competent body. */
+  public void recordReferral(
+      long caseId, long version, String bodyCode, String letterNumber, LocalDate letterDate) {
+    List<Problem> problems = new ArrayList<>();
+    RecipientBody body = isBlank(bodyCode) ? null : em.find(RecipientBody.class, bodyCode);
+    if (body == null || !body.isActive()) {
+      problems.add(new Problem("body", "referral.body.required"));
+    }
+    if (isBlank(letterNumber)) {
+      problems.add(new Problem("letterNumber", "referral.letterNumber.required"));
+    }
+    checkLength("letterNumber", letterNumber, 100, problems);
+    if (letterDate == null) {
+      problems.add(new Problem("letterDate", "referral.letterDate.required"));
+    } else if (letterDate.isAfter(LocalDate.now(clock.withZone(Almaty.ZONE)))) {
+      problems.add(new Problem("letterDate", "referral.letterDate.future"));
+    }
+    refuseIf(problems);
+    ViolationCase vc = guard.changeable(caseId, version);
+    ReferralKind kind = ReferralKind.of(vc.getStatus());
+    if (kind == null || em.find(Referral.class, caseId) != null) {
+      throw new TransitionNotAllowedException("referral.notExpected", vc.getStatus());
+    }
+    if (body.getKind() != kind) {
+      throw new InvalidInputException(List.of(new Problem("body", "referral.body.wrongKind")));
+    }
+    Caller caller = guard.agencyCaller();
+    Instant now = clock.instant();
+    em.persist(
+        new Referral(caseId, body, letterNumber.strip(), letterDate, caller.username(), now));
+    event(
+        vc,
+        CaseEvent.Type.REFERRAL_SENT,
+        body.getCode() + " " + letterNumber.strip() + " " + letterDate);
+    audit.record(
+        AuditAction.REFERRAL_RECORDED, "case", caseId, "letter " + letterNumber.strip(), null);
+    touch(vc);
+  }
+
+  /** Records what the competent body did with the referral. */
+  public void recordReferralOutcome(
+      long caseId, long version, ReferralOutcome outcome, BigDecimal penaltyMrp, String comment) {
+    List<Problem> problems = new ArrayList<>();
+    if (outcome == null) {
+      problems.add(new Problem("outcome", "outcome.required"));
+    } else if (outcome.needsPenalty()
+        && (penaltyMrp == null || penaltyMrp.signum() <= 0 || penaltyMrp.scale() > 2)) {
+      problems.add(new Problem("penaltyMrp", "outcome.penalty.required"));
+    }
+    checkLength("comment", comment, MAX_TEXT, problems);
+    refuseIf(problems);
+    ViolationCase vc = guard.changeable(caseId, version);
+    Referral referral = em.find(Referral.class, caseId);
+    if (referral == null || referral.getOutcome() != null) {
+      throw new TransitionNotAllowedException("outcome.notExpected", vc.getStatus());
+    }
+    if (outcome.kind() != ReferralKind.of(vc.getStatus())) {
+      throw new InvalidInputException(List.of(new Problem("outcome", "outcome.wrongKind")));
+    }
+    BigDecimal penalty = outcome.needsPenalty() ? penaltyMrp : null;
+    referral.recordOutcome(
+        outcome, penalty, blankToNull(comment), guard.agencyCaller().username(), clock.instant());
+    event(
+        vc,
+        CaseEvent.Type.REFERRAL_OUTCOME,
+        outcome
+            + (penalty == null ? "" : " " + penalty.toPlainString() + " MRP")
+            + (isBlank(comment) ? "" : ": " + comment.strip()));
+    audit.record(AuditAction.REFERRAL_RECORDED, "case", caseId, "outcome " + outcome, null);
+    touch(vc);
+  }
+
+  /** Closes a case whose every resource has its final outcome; a closed case is sealed. */
+  public void closeCase(long caseId, long version, String comment) {
+    List<Problem> problems = new ArrayList<>();
+    checkLength("comment", comment, MAX_TEXT, problems);
+    refuseIf(problems);
+    ViolationCase vc = guard.changeable(caseId, version);
+    String missing = CaseActions.whyNotClosable(vc, em.find(Referral.class, caseId));
+    if (missing != null) {
+      throw new TransitionNotAllowedException(missing, vc.getStatus());
+    }
+    transition(vc, CaseStatus.CLOSED, CaseEvent.Type.CLOSED, blankToNull(comment));
+  }
+
+  /** The active bodies a referral of this kind can go to, in their order. */
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR})
+  public List<RecipientBodyView> recipientBodies(ReferralKind kind) {
+    return em.createQuery(
+            "select b from RecipientBody b where b.active = true and b.kind = :kind"
+                + " order by b.position",
+            RecipientBody.class)
+        .setParameter("kind", kind)
+        .getResultStream()
+        .map(RecipientBodyView::of)
+        .toList();
+  }
+
+  private void transition(ViolationCase vc, CaseStatus target, CaseEvent.Type type, String detail) {
+    CaseStatus from = vc.getStatus();
+    if (!from.canMoveTo(target)) {
+      throw new TransitionNotAllowedException(from, target);
+    }
+    Instant now = clock.instant();
+    vc.moveTo(target, now);
+    em.persist(new CaseEvent(vc, now, guard.agencyCaller().username(), type, from, target, detail));
+    audit.record(AuditAction.CASE_STATE_CHANGED, "case", vc.getId(), from + " -> " + target, null);
+    flush();
+  }
+
+  private void event(ViolationCase vc, CaseEvent.Type type, String detail) {
+    em.persist(
+        new CaseEvent(
+            vc, clock.instant(), guard.agencyCaller().username(), type, null, null, detail));
+  }
+
+  /** A change beside the case row still makes the case a new version, for everyone's checks. */
+  private void touch(ViolationCase vc) {
+    em.lock(vc, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    flush();
+  }
+
+  private void flush() {
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new ConcurrentChangeException();
+    }
+  }
+
+  private static void refuseIf(List<Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  private static void checkLength(String field, String value, int max, List<Problem> out) {
+    if (value != null && value.length() > max) {
+      out.add(new Problem(field, "text.tooLong", max));
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String blankToNull(String s) {
+    return isBlank(s) ? null : s.strip();
+  }
+}

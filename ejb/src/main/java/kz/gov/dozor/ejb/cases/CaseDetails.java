@@ -1,11 +1,17 @@
 package kz.gov.dozor.ejb.cases;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import kz.gov.dozor.persistence.cases.CaseEvent;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import kz.gov.dozor.persistence.cases.Platform;
+import kz.gov.dozor.persistence.cases.ProhibitedBy;
+import kz.gov.dozor.persistence.cases.Referral;
+import kz.gov.dozor.persistence.cases.ReferralOutcome;
 
 /** Everything the case page shows. */
 public record CaseDetails(
@@ -20,10 +26,50 @@ public record CaseDetails(
     Instant registeredAt,
     String registeredBy,
     String registeredByName,
+    Boolean crimeSigns,
+    ProhibitedBy prohibitedBy,
+    String legalReference,
+    String dismissalReason,
+    Instant statusChangedAt,
+    Instant closedAt,
+    boolean sealed,
+    ReferralView referral,
+    CaseActions actions,
     List<ResourceView> resources,
     List<EvidenceView> evidence,
     List<EventView> history)
     implements Serializable {
+
+  /** The referral of the case to a competent body, with its outcome once known. */
+  public record ReferralView(
+      RecipientBodyView body,
+      String letterNumber,
+      LocalDate letterDate,
+      String sentBy,
+      Instant recordedAt,
+      ReferralOutcome outcome,
+      BigDecimal penaltyMrp,
+      String outcomeComment,
+      String outcomeBy,
+      Instant outcomeAt)
+      implements Serializable {
+
+    static ReferralView of(Referral r) {
+      return r == null
+          ? null
+          : new ReferralView(
+              RecipientBodyView.of(r.getBody()),
+              r.getLetterNumber(),
+              r.getLetterDate(),
+              r.getSentBy(),
+              r.getRecordedAt(),
+              r.getOutcome(),
+              r.getPenaltyMrp(),
+              r.getOutcomeComment(),
+              r.getOutcomeBy(),
+              r.getOutcomeAt());
+    }
+  }
 
   /** A resource of the case. */
   public record ResourceView(
@@ -57,6 +103,7 @@ public record CaseDetails(
       CaseEvent.Type type,
       CaseStatus fromStatus,
       CaseStatus toStatus,
-      String detail)
+      String detail,
+      Duration inState)
       implements Serializable {}
 }

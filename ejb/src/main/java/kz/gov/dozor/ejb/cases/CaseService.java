@@ -35,6 +35,7 @@ import kz.gov.dozor.persistence.cases.CaseEvent;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import kz.gov.dozor.persistence.cases.Category;
 import kz.gov.dozor.persistence.cases.Platform;
+import kz.gov.dozor.persistence.cases.Referral;
 import kz.gov.dozor.persistence.cases.ViolationCase;
 import kz.gov.dozor.persistence.evidence.Evidence;
 
@@ -247,23 +248,14 @@ public class CaseService {
                         e.getCapturedAt(),
                         previewable))
             .toList();
-    List<EventView> history =
+    List<CaseEvent> events =
         em.createQuery(
                 "select e from CaseEvent e where e.violationCase = :c order by e.occurredAt, e.id",
                 CaseEvent.class)
             .setParameter("c", vc)
-            .getResultStream()
-            .map(
-                e ->
-                    new EventView(
-                        e.getOccurredAt(),
-                        e.getActor(),
-                        users.displayName(e.getActor()),
-                        e.getType(),
-                        e.getFromStatus(),
-                        e.getToStatus(),
-                        e.getDetail()))
-            .toList();
+            .getResultList();
+    List<EventView> history = historyOf(events, vc.isSealed() ? null : clock.instant());
+    Referral referral = em.find(Referral.class, vc.getId());
     return new CaseDetails(
         vc.getId(),
         vc.getVersion(),
@@ -276,9 +268,51 @@ public class CaseService {
         vc.getRegisteredAt(),
         vc.getRegisteredBy(),
         users.displayName(vc.getRegisteredBy()),
+        vc.getCrimeSigns(),
+        vc.getProhibitedBy(),
+        vc.getLegalReference(),
+        vc.getDismissalReason(),
+        vc.getStatusChangedAt(),
+        vc.getClosedAt(),
+        vc.isSealed(),
+        CaseDetails.ReferralView.of(referral),
+        CaseActions.of(vc, referral),
         resources,
         evidence,
         history);
+  }
+
+  /**
+   * The case's history; each change of state carries the time the case spent in that state, up to
+   * the next change or, for the current state of an open case, up to {@code now}.
+   */
+  private List<EventView> historyOf(List<CaseEvent> events, Instant now) {
+    List<EventView> out = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      CaseEvent e = events.get(i);
+      Duration inState = null;
+      if (e.getToStatus() != null) {
+        Instant until = now;
+        for (int j = i + 1; j < events.size(); j++) {
+          if (events.get(j).getToStatus() != null) {
+            until = events.get(j).getOccurredAt();
+            break;
+          }
+        }
+        inState = until == null ? null : Duration.between(e.getOccurredAt(), until);
+      }
+      out.add(
+          new EventView(
+              e.getOccurredAt(),
+              e.getActor(),
+              users.displayName(e.getActor()),
+              e.getType(),
+              e.getFromStatus(),
+              e.getToStatus(),
+              e.getDetail(),
+              inState));
+    }
+    return out;
   }
 
   /** The categories a new case may be filed under, in their order. */

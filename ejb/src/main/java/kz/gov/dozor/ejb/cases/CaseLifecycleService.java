@@ -122,9 +122,9 @@ public class CaseLifecycleService {
         vc,
         CaseEvent.Type.REFERRAL_SENT,
         body.getCode() + " " + letterNumber.strip() + " " + letterDate);
+    touch(vc);
     audit.record(
         AuditAction.REFERRAL_RECORDED, "case", caseId, "letter " + letterNumber.strip(), null);
-    touch(vc);
   }
 
   /** Records what the competent body did with the referral. */
@@ -156,8 +156,8 @@ public class CaseLifecycleService {
         outcome
             + (penalty == null ? "" : " " + penalty.toPlainString() + " MRP")
             + (isBlank(comment) ? "" : ": " + comment.strip()));
-    audit.record(AuditAction.REFERRAL_RECORDED, "case", caseId, "outcome " + outcome, null);
     touch(vc);
+    audit.record(AuditAction.REFERRAL_RECORDED, "case", caseId, "outcome " + outcome, null);
   }
 
   /** Closes a case whose every resource has its final outcome; a closed case is sealed. */
@@ -194,8 +194,9 @@ public class CaseLifecycleService {
     Instant now = clock.instant();
     vc.moveTo(target, now);
     em.persist(new CaseEvent(vc, now, guard.agencyCaller().username(), type, from, target, detail));
-    audit.record(AuditAction.CASE_STATE_CHANGED, "case", vc.getId(), from + " -> " + target, null);
+    // Write the case now: a concurrent change must surface here, as such, not in the audit call.
     flush();
+    audit.record(AuditAction.CASE_STATE_CHANGED, "case", vc.getId(), from + " -> " + target, null);
   }
 
   private void event(ViolationCase vc, CaseEvent.Type type, String detail) {

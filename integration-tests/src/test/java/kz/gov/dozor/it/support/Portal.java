@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /** Page objects of the portal and of Keycloak's sign-in, as a user works with them. */
 public final class Portal {
@@ -179,6 +180,78 @@ public final class Portal {
     public void open(String registrationNumber) {
       b.find(By.linkText(registrationNumber)).click();
       b.find(By.id("registrationNumber"));
+    }
+  }
+
+  /** The case page and its decision forms. */
+  public static final class CasePage {
+    private final Browser b;
+
+    public CasePage(Browser b) {
+      this.b = b;
+      b.find(By.id("registrationNumber"));
+    }
+
+    public String status() {
+      return b.find(By.id("status")).getText();
+    }
+
+    public CasePage route(boolean crimeSigns, String prohibited, String legalReference) {
+      b.find(By.id("decisionForm:crimeSigns:" + (crimeSigns ? 0 : 1))).click();
+      int option =
+          switch (prohibited) {
+            case "LAW" -> 1;
+            case "COURT" -> 2;
+            default -> 0;
+          };
+      b.find(By.id("decisionForm:prohibitedBy:" + option)).click();
+      if (legalReference != null) {
+        b.find(By.id("decisionForm:legalReference")).sendKeys(legalReference);
+      }
+      return submit("decisionForm:route");
+    }
+
+    public CasePage dismiss(String reason) {
+      b.find(By.id("decisionForm:dismissReason")).sendKeys(reason);
+      return submit("decisionForm:dismiss");
+    }
+
+    public CasePage recordReferral(String bodyLabel, String letterNumber, String letterDate) {
+      new Select(b.find(By.id("decisionForm:body"))).selectByVisibleText(bodyLabel);
+      b.find(By.id("decisionForm:letterNumber")).sendKeys(letterNumber);
+      b.find(By.id("decisionForm:letterDate_input")).sendKeys(letterDate);
+      return submit("decisionForm:recordReferral");
+    }
+
+    public CasePage recordOutcome(String outcomeLabel, String penalty) {
+      new Select(b.find(By.id("decisionForm:outcome"))).selectByVisibleText(outcomeLabel);
+      if (penalty != null) {
+        WebElement amount = b.find(By.id("decisionForm:penaltyMrp_input"));
+        amount.clear();
+        amount.sendKeys(penalty);
+      }
+      return submit("decisionForm:recordOutcome");
+    }
+
+    public CasePage close(String comment) {
+      b.find(By.id("decisionForm:closeComment")).sendKeys(comment);
+      return submit("decisionForm:close");
+    }
+
+    public String messages() {
+      return b.all(By.cssSelector(".ui-messages, .ui-message")).stream()
+          .map(WebElement::getText)
+          .filter(t -> !t.isBlank())
+          .reduce("", (x, y) -> x + "\n" + y);
+    }
+
+    private CasePage submit(String button) {
+      b.idle();
+      WebElement page = b.driver().findElement(By.tagName("html"));
+      b.find(By.id(button)).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.find(By.id("registrationNumber"));
+      return this;
     }
   }
 }

@@ -32,6 +32,11 @@ public class CaseViewBacking implements Serializable {
     details = cases.openCase(caseId);
   }
 
+  /** Shows the case as it is now, after a change here or by someone else. */
+  public void reload() {
+    details = cases.openCase(details.id());
+  }
+
   public String getId() {
     return id;
   }

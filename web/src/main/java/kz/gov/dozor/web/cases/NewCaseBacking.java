@@ -125,11 +125,7 @@ public class NewCaseBacking implements Serializable {
       RegisteredCase registered = cases.registerViolation(command);
       return "/cases/view?faces-redirect=true&id=" + registered.id();
     } catch (InvalidInputException e) {
-      e.getProblems()
-          .forEach(
-              p ->
-                  Messages.addError(
-                      clientIdOf(p.field()), Messages.error(p.messageKey(), p.arguments())));
+      Messages.addProblems(e, this::clientIdOf);
       return null;
     } catch (RuntimeException e) {
       // The same form sent twice at once: the second loses the race on its key; show the first.

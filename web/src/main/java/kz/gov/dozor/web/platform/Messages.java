@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import kz.gov.dozor.ejb.platform.DozorException;
+import kz.gov.dozor.ejb.platform.InvalidInputException;
 
 /** Texts from the message bundles, in the language of the current view. */
 public final class Messages {
@@ -40,6 +41,17 @@ public final class Messages {
 
   public static FacesMessage error(DozorException e) {
     return error(e.getMessageKey(), e.getArguments());
+  }
+
+  /**
+   * Shows each problem of a refused command next to its field; {@code clientIdOf} names the
+   * component of a field (null puts the message at the top of the page).
+   */
+  public static void addProblems(
+      InvalidInputException e, java.util.function.Function<String, String> clientIdOf) {
+    for (InvalidInputException.Problem p : e.getProblems()) {
+      addError(clientIdOf.apply(p.field()), error(p.messageKey(), p.arguments()));
+    }
   }
 
   /** Adds an error message to a component (by client id), or to the page when it is null. */

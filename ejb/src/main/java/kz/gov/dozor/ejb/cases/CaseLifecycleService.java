@@ -166,7 +166,9 @@ public class CaseLifecycleService {
     checkLength("comment", comment, MAX_TEXT, problems);
     refuseIf(problems);
     ViolationCase vc = guard.changeable(caseId, version);
-    String missing = CaseActions.whyNotClosable(vc, em.find(Referral.class, caseId));
+    String missing =
+        CaseActions.whyNotClosable(
+            vc, em.find(Referral.class, caseId), CaseActions.allResourcesFinal(em, vc));
     if (missing != null) {
       throw new TransitionNotAllowedException(missing, vc.getStatus());
     }

@@ -276,7 +276,7 @@ public class CaseService {
         vc.getClosedAt(),
         vc.isSealed(),
         CaseDetails.ReferralView.of(referral),
-        CaseActions.of(vc, referral),
+        CaseActions.of(vc, referral, CaseActions.allResourcesFinal(em, vc)),
         resources,
         evidence,
         history);

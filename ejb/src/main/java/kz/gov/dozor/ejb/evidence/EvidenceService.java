@@ -1,6 +1,8 @@
 package kz.gov.dozor.ejb.evidence;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.users.Caller;
+import kz.gov.dozor.ejb.users.Organisations;
 import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.ejb.users.UserDirectory;
 import kz.gov.dozor.persistence.audit.AuditAction;
@@ -26,6 +29,7 @@ import kz.gov.dozor.persistence.evidence.EvidenceAccess.Action;
 public class EvidenceService {
 
   @PersistenceContext private EntityManager em;
+  @Resource private SessionContext ctx;
   @Inject private EvidenceStore store;
   @Inject private UserDirectory users;
   @Inject private Clock clock;
@@ -48,14 +52,17 @@ public class EvidenceService {
    * The file of an evidence item, for the given use, if the caller may have it; the access is
    * recorded in the evidence's chain of custody.
    */
-  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR})
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER})
   public EvidenceFile open(long evidenceId, Action action, String clientAddress) {
     Caller caller = users.requireOrganisationMember();
     Evidence e = em.find(Evidence.class, evidenceId);
     if (e == null) {
       throw new EvidenceNotFoundException(evidenceId);
     }
-    if (!caller.belongsTo(e.getViolationCase().getOrganisation())) {
+    boolean agency =
+        caller.belongsTo(e.getViolationCase().getOrganisation())
+            && (ctx.isCallerInRole(Roles.INVESTIGATOR) || ctx.isCallerInRole(Roles.SUPERVISOR));
+    if (!agency && !sentToMinistry(e, caller)) {
       audit.recordDenied(
           "evidence", evidenceId, action + " of another organisation's evidence", clientAddress);
       throw new AccessDeniedException("access.otherOrganisation");
@@ -80,6 +87,22 @@ public class EvidenceService {
     var path = store.pathOf(e.getSha256());
     return new EvidenceFile(
         e.getFileName(), e.getMediaType(), e.getSizeBytes(), e.getSha256(), path);
+  }
+
+  /** A ministry officer sees evidence attached to a notification sent to the ministry. */
+  private boolean sentToMinistry(Evidence e, Caller caller) {
+    if (!Organisations.MCI.equals(caller.organisation()) || !ctx.isCallerInRole(Roles.OFFICER)) {
+      return false;
+    }
+    return em.createQuery(
+                "select count(n) from BlockNotice n join n.evidence ev where ev = :e and n.status in"
+                    + " (kz.gov.dozor.persistence.notices.NoticeStatus.SENT,"
+                    + " kz.gov.dozor.persistence.notices.NoticeStatus.INFO_REQUESTED,"
+                    + " kz.gov.dozor.persistence.notices.NoticeStatus.DECIDED)",
+                Long.class)
+            .setParameter("e", e)
+            .getSingleResult()
+        > 0;
   }
 
   private static long size(java.nio.file.Path p) {

@@ -1,0 +1,76 @@
+package kz.gov.dozor.ejb.notices;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import kz.gov.dozor.persistence.notices.NoticeEvent;
+import kz.gov.dozor.persistence.notices.NoticeStatus;
+import kz.gov.dozor.persistence.notices.ResourceDecision;
+
+/** Everything the notification page shows to the agency or the ministry. */
+public record NoticeDetails(
+    long id,
+    long version,
+    long caseId,
+    String caseNumber,
+    String organisation,
+    NoticeStatus status,
+    int round,
+    String legalBasis,
+    String justification,
+    String draftedBy,
+    Instant draftedAt,
+    String reviewedBy,
+    String reviewComment,
+    String outgoingNumber,
+    Instant sentAt,
+    Instant decidedAt,
+    List<Item> resources,
+    List<Attachment> evidence,
+    List<Step> history)
+    implements Serializable {
+
+  /** A resource of the notification with the ministry's decision and its registry entry. */
+  public record Item(
+      long id,
+      String url,
+      String urlNormalized,
+      ResourceDecision decision,
+      String decisionNumber,
+      LocalDate decisionDate,
+      String reason,
+      String answer,
+      String decidedBy,
+      Long registryEntryId,
+      Long registryVersion,
+      boolean blockActive,
+      String liftReason,
+      Instant liftedAt)
+      implements Serializable {}
+
+  /** An evidence file attached to the notification. */
+  public record Attachment(
+      long id,
+      String fileName,
+      String mediaType,
+      long sizeBytes,
+      String sha256,
+      boolean previewable)
+      implements Serializable {
+
+    public boolean isImage() {
+      return mediaType.startsWith("image/");
+    }
+  }
+
+  /** One step of the notification's history. */
+  public record Step(
+      int round,
+      Instant occurredAt,
+      String actor,
+      String organisation,
+      NoticeEvent.Type type,
+      String detail)
+      implements Serializable {}
+}

@@ -1,0 +1,511 @@
+package kz.gov.dozor.ejb.notices;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kz.gov.dozor.ejb.audit.AuditLog;
+import kz.gov.dozor.ejb.cases.CaseGuard;
+import kz.gov.dozor.ejb.cases.ConcurrentChangeException;
+import kz.gov.dozor.ejb.cases.TransitionNotAllowedException;
+import kz.gov.dozor.ejb.platform.AccessDeniedException;
+import kz.gov.dozor.ejb.platform.Almaty;
+import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
+import kz.gov.dozor.ejb.users.Caller;
+import kz.gov.dozor.ejb.users.Organisations;
+import kz.gov.dozor.ejb.users.Roles;
+import kz.gov.dozor.ejb.users.UserDirectory;
+import kz.gov.dozor.persistence.audit.AuditAction;
+import kz.gov.dozor.persistence.cases.CaseResource;
+import kz.gov.dozor.persistence.cases.CaseStatus;
+import kz.gov.dozor.persistence.cases.ViolationCase;
+import kz.gov.dozor.persistence.evidence.Evidence;
+import kz.gov.dozor.persistence.notices.BlockNotice;
+import kz.gov.dozor.persistence.notices.NoticeEvent;
+import kz.gov.dozor.persistence.notices.NoticeResource;
+import kz.gov.dozor.persistence.notices.NoticeStatus;
+import kz.gov.dozor.persistence.notices.ResourceDecision;
+import kz.gov.dozor.persistence.registry.RegistryEntry;
+
+/**
+ * Block notifications across the two organisations: drafted by an investigator, signed off by
+ * another person (a supervisor of the same organisation), decided by a ministry officer resource by
+ * resource, answered and resent by the agency. Every hand-over is recorded.
+ */
+@Stateless
+public class NoticeService {
+
+  public static final int MAX_TEXT = 4000;
+
+  /** The ministry's name in the registry: the body that issues the decisions. */
+  static final String ISSUING_BODY = "MCI";
+
+  @PersistenceContext private EntityManager em;
+  @Resource private SessionContext ctx;
+  @Inject private CaseGuard cases;
+  @Inject private UserDirectory users;
+  @Inject private AuditLog audit;
+  @Inject private Clock clock;
+
+  // ---- the agency ----
+
+  /** Drafts a notification for resources of a case on the blocking route and submits it. */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public long submit(
+      long caseId,
+      List<Long> resourceIds,
+      String legalBasis,
+      String justification,
+      List<Long> evidenceIds) {
+    List<Problem> problems = new ArrayList<>();
+    if (resourceIds == null || resourceIds.isEmpty()) {
+      problems.add(new Problem("resources", "notice.resources.required"));
+    }
+    required("legalBasis", legalBasis, 1000, problems);
+    required("justification", justification, MAX_TEXT, problems);
+    if (evidenceIds == null || evidenceIds.isEmpty()) {
+      problems.add(new Problem("evidence", "notice.evidence.required"));
+    }
+    refuseIf(problems);
+    Caller caller = cases.agencyCaller();
+    ViolationCase vc = cases.readable(caseId, caller);
+    if (vc.getStatus() != CaseStatus.BLOCKING) {
+      throw new TransitionNotAllowedException("notice.caseNotBlocking", vc.getStatus());
+    }
+    Instant now = clock.instant();
+    BlockNotice notice =
+        new BlockNotice(vc, legalBasis.strip(), justification.strip(), caller.username(), now);
+    Set<Long> busy = resourcesInOpenOrBlockingNotices(vc);
+    for (Long id : new HashSet<>(resourceIds)) {
+      CaseResource r = em.find(CaseResource.class, id);
+      if (r == null || !r.getViolationCase().getId().equals(vc.getId())) {
+        throw new InvalidInputException(
+            List.of(new Problem("resources", "notice.resources.notOfCase")));
+      }
+      if (busy.contains(id)) {
+        throw new InvalidInputException(
+            List.of(new Problem("resources", "notice.resources.busy", r.getUrlOriginal())));
+      }
+      notice.addResource(r);
+    }
+    for (Long id : new HashSet<>(evidenceIds)) {
+      Evidence e = em.find(Evidence.class, id);
+      if (e == null || !e.getViolationCase().getId().equals(vc.getId())) {
+        throw new InvalidInputException(
+            List.of(new Problem("evidence", "notice.evidence.notOfCase")));
+      }
+      notice.attach(e);
+    }
+    em.persist(notice);
+    event(notice, caller, NoticeEvent.Type.SUBMITTED, null);
+    audit.record(
+        AuditAction.NOTICE_HANDED_OVER, "notice", notice.getId(), "submitted for sign-off", null);
+    return notice.getId();
+  }
+
+  /** The investigator corrects a notification the supervisor returned and submits it again. */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public void resubmit(long noticeId, long version, String legalBasis, String justification) {
+    List<Problem> problems = new ArrayList<>();
+    required("legalBasis", legalBasis, 1000, problems);
+    required("justification", justification, MAX_TEXT, problems);
+    refuseIf(problems);
+    Caller caller = cases.agencyCaller();
+    BlockNotice n = agencyNotice(noticeId, version, caller);
+    move(n, NoticeStatus.AWAITING_SIGN_OFF);
+    n.revise(legalBasis.strip(), justification.strip(), clock.instant());
+    event(n, caller, NoticeEvent.Type.SUBMITTED, null);
+    handedOver(n, "resubmitted for sign-off");
+  }
+
+  /**
+   * A supervisor signs the notification off: it gets its outgoing number and goes to the ministry.
+   */
+  @RolesAllowed(Roles.SUPERVISOR)
+  public String signOff(long noticeId, long version, String comment) {
+    List<Problem> problems = new ArrayList<>();
+    optional("comment", comment, MAX_TEXT, problems);
+    refuseIf(problems);
+    Caller caller = cases.agencyCaller();
+    BlockNotice n = agencyNotice(noticeId, version, caller);
+    if (n.getDraftedBy().equals(caller.username())) {
+      audit.recordDenied("notice", noticeId, "sign-off of one's own draft", null);
+      throw new FourEyesException();
+    }
+    move(n, NoticeStatus.SENT);
+    Instant now = clock.instant();
+    n.reviewed(caller.username(), blankToNull(comment));
+    n.sent(n.getOutgoingNumber() == null ? nextNumber(n.getOrganisation(), now) : null, now);
+    event(n, caller, NoticeEvent.Type.SIGNED_OFF_AND_SENT, n.getOutgoingNumber());
+    handedOver(n, "signed off and sent to the ministry as " + n.getOutgoingNumber());
+    return n.getOutgoingNumber();
+  }
+
+  /** A supervisor returns the notification to the investigator with comments. */
+  @RolesAllowed(Roles.SUPERVISOR)
+  public void returnToInvestigator(long noticeId, long version, String comment) {
+    List<Problem> problems = new ArrayList<>();
+    required("comment", comment, MAX_TEXT, problems);
+    refuseIf(problems);
+    Caller caller = cases.agencyCaller();
+    BlockNotice n = agencyNotice(noticeId, version, caller);
+    move(n, NoticeStatus.RETURNED_BY_SUPERVISOR);
+    n.reviewed(caller.username(), comment.strip());
+    event(n, caller, NoticeEvent.Type.RETURNED_BY_SUPERVISOR, comment.strip());
+    handedOver(n, "returned to the investigator");
+  }
+
+  /** The agency answers the ministry's questions and sends the notification again. */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public void answerAndResend(long noticeId, long version, Map<Long, String> answers) {
+    Caller caller = cases.agencyCaller();
+    BlockNotice n = agencyNotice(noticeId, version, caller);
+    if (n.getStatus() != NoticeStatus.INFO_REQUESTED) {
+      throw new TransitionNotAllowedException(
+          "notice.transitionNotAllowed", n.getStatus(), NoticeStatus.SENT);
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (NoticeResource r : n.getResources()) {
+      if (r.getDecision() == ResourceDecision.RETURN) {
+        String answer = answers == null ? null : answers.get(r.getId());
+        required("answer:" + r.getId(), answer, MAX_TEXT, problems);
+      }
+    }
+    refuseIf(problems);
+    move(n, NoticeStatus.SENT);
+    n.nextRound(clock.instant());
+    for (NoticeResource r : n.getResources()) {
+      if (r.getDecision() == ResourceDecision.RETURN) {
+        r.answered(answers.get(r.getId()).strip());
+      }
+    }
+    event(n, caller, NoticeEvent.Type.ANSWERED_AND_RESENT, null);
+    handedOver(n, "answered and sent again, round " + n.getRound());
+  }
+
+  // ---- the ministry ----
+
+  /**
+   * An officer decides on one resource: block (with the ministry's decision number and date),
+   * refuse (with a reason) or return for more information (with a question). When every resource
+   * has a decision, the notification is decided, or goes back with its questions.
+   */
+  @RolesAllowed(Roles.OFFICER)
+  public void decide(
+      long noticeId,
+      long version,
+      long itemId,
+      ResourceDecision decision,
+      String decisionNumber,
+      LocalDate decisionDate,
+      String text) {
+    List<Problem> problems = new ArrayList<>();
+    if (decision == null) {
+      problems.add(new Problem("decision", "decision.required"));
+    } else if (decision == ResourceDecision.BLOCK) {
+      required("decisionNumber", decisionNumber, 100, problems);
+      if (decisionDate == null) {
+        problems.add(new Problem("decisionDate", "decision.date.required"));
+      } else if (decisionDate.isAfter(LocalDate.now(clock.withZone(Almaty.ZONE)))) {
+        problems.add(new Problem("decisionDate", "decision.date.future"));
+      }
+    } else {
+      required("text", text, MAX_TEXT, problems);
+    }
+    refuseIf(problems);
+    Caller officer = ministryOfficer();
+    BlockNotice n = ministryNotice(noticeId, officer);
+    checkVersion(n, version);
+    if (n.getStatus() != NoticeStatus.SENT) {
+      throw new TransitionNotAllowedException("decision.notExpected", n.getStatus());
+    }
+    NoticeResource item =
+        n.getResources().stream()
+            .filter(r -> r.getId() == itemId)
+            .findFirst()
+            .orElseThrow(() -> new NoticeNotFoundException(noticeId));
+    if (item.getDecision() != null) {
+      throw new TransitionNotAllowedException("decision.alreadyDecided", item.getDecision());
+    }
+    Instant now = clock.instant();
+    boolean block = decision == ResourceDecision.BLOCK;
+    item.decide(
+        decision,
+        block ? decisionNumber.strip() : null,
+        block ? decisionDate : null,
+        block ? null : text.strip(),
+        officer.username(),
+        now);
+    if (block) {
+      em.persist(
+          new RegistryEntry(
+              item.getResource(),
+              n,
+              decisionNumber.strip(),
+              decisionDate,
+              ISSUING_BODY,
+              officer.username(),
+              now));
+    }
+    NoticeEvent.Type type =
+        switch (decision) {
+          case BLOCK -> NoticeEvent.Type.RESOURCE_BLOCKED;
+          case REFUSE -> NoticeEvent.Type.RESOURCE_REFUSED;
+          case RETURN -> NoticeEvent.Type.RESOURCE_RETURNED;
+        };
+    event(
+        n,
+        officer,
+        type,
+        item.getResource().getUrlNormalized()
+            + (block ? " · " + decisionNumber.strip() : " · " + text.strip()));
+    audit.record(
+        AuditAction.RESOURCE_DECIDED,
+        "notice",
+        noticeId,
+        decision + " " + item.getResource().getUrlNormalized(),
+        null);
+    if (n.getResources().stream().allMatch(r -> r.getDecision() != null)) {
+      boolean questions =
+          n.getResources().stream().anyMatch(r -> r.getDecision() == ResourceDecision.RETURN);
+      move(n, questions ? NoticeStatus.INFO_REQUESTED : NoticeStatus.DECIDED);
+      if (!questions) {
+        n.decided(now);
+      }
+      event(
+          n, officer, questions ? NoticeEvent.Type.INFO_REQUESTED : NoticeEvent.Type.DECIDED, null);
+      handedOver(n, questions ? "returned to the agency for more information" : "decided");
+    } else {
+      touch(n);
+    }
+  }
+
+  /** An officer lifts a block: the content was removed, or a court lifted the restriction. */
+  @RolesAllowed(Roles.OFFICER)
+  public void liftBlock(long registryEntryId, long version, String reason) {
+    List<Problem> problems = new ArrayList<>();
+    required("reason", reason, MAX_TEXT, problems);
+    refuseIf(problems);
+    Caller officer = ministryOfficer();
+    RegistryEntry entry = em.find(RegistryEntry.class, registryEntryId);
+    if (entry == null) {
+      throw new NoticeNotFoundException(registryEntryId);
+    }
+    if (entry.getVersion() != version) {
+      throw new ConcurrentChangeException();
+    }
+    if (!entry.isActive()) {
+      throw new TransitionNotAllowedException("lift.notActive");
+    }
+    entry.lift(officer.username(), reason.strip(), clock.instant());
+    event(
+        entry.getNotice(),
+        officer,
+        NoticeEvent.Type.BLOCK_LIFTED,
+        entry.getUrlNormalized() + " · " + reason.strip());
+    audit.record(
+        AuditAction.BLOCK_LIFTED, "registry", registryEntryId, entry.getUrlNormalized(), null);
+    flush();
+  }
+
+  // ---- reading ----
+
+  /** A notification, for its agency's staff or, once sent, for ministry officers. */
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER})
+  public NoticeDetails open(long noticeId) {
+    Caller caller = users.requireOrganisationMember();
+    BlockNotice n = em.find(BlockNotice.class, noticeId);
+    if (n == null) {
+      throw new NoticeNotFoundException(noticeId);
+    }
+    boolean agency =
+        caller.belongsTo(n.getOrganisation())
+            && (ctx.isCallerInRole(Roles.INVESTIGATOR) || ctx.isCallerInRole(Roles.SUPERVISOR));
+    boolean ministry = isMinistryOfficer(caller) && n.getStatus().visibleToMinistry();
+    if (!agency && !ministry) {
+      audit.recordDenied(
+          "notice", noticeId, "notification of another organisation or not sent", null);
+      throw new AccessDeniedException("access.otherOrganisation");
+    }
+    return NoticeViews.details(em, n);
+  }
+
+  /** The notifications of a case, newest first (agency). */
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR})
+  public List<NoticeRow> forCase(long caseId) {
+    Caller caller = cases.agencyCaller();
+    cases.readable(caseId, caller);
+    return NoticeViews.rows(em, "n.violationCase.id = :p order by n.id desc", caseId);
+  }
+
+  /**
+   * What waits for a supervisor: notifications of the organisation awaiting sign-off, oldest first.
+   */
+  @RolesAllowed(Roles.SUPERVISOR)
+  public List<NoticeRow> awaitingSignOff() {
+    Caller caller = cases.agencyCaller();
+    return NoticeViews.rows(
+        em,
+        "n.organisation = :p and n.status = kz.gov.dozor.persistence.notices.NoticeStatus.AWAITING_SIGN_OFF order by n.submittedAt",
+        caller.organisation());
+  }
+
+  /** What waits for the agency: notifications returned by the supervisor or by the ministry. */
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR})
+  public List<NoticeRow> returnedToAgency() {
+    Caller caller = cases.agencyCaller();
+    return NoticeViews.rows(
+        em,
+        "n.organisation = :p and n.status in (kz.gov.dozor.persistence.notices.NoticeStatus.RETURNED_BY_SUPERVISOR,"
+            + " kz.gov.dozor.persistence.notices.NoticeStatus.INFO_REQUESTED) order by n.submittedAt",
+        caller.organisation());
+  }
+
+  /** The ministry's inbox: notifications sent to it and awaiting decisions, oldest first. */
+  @RolesAllowed(Roles.OFFICER)
+  public List<NoticeRow> ministryInbox() {
+    ministryOfficer();
+    return NoticeViews.rows(em, "n.status = :p order by n.sentAt", NoticeStatus.SENT);
+  }
+
+  // ---- helpers ----
+
+  private BlockNotice agencyNotice(long noticeId, long version, Caller caller) {
+    BlockNotice n = em.find(BlockNotice.class, noticeId);
+    if (n == null) {
+      throw new NoticeNotFoundException(noticeId);
+    }
+    if (!caller.belongsTo(n.getOrganisation())) {
+      audit.recordDenied("notice", noticeId, "notification of another organisation", null);
+      throw new AccessDeniedException("access.otherOrganisation");
+    }
+    checkVersion(n, version);
+    return n;
+  }
+
+  private BlockNotice ministryNotice(long noticeId, Caller officer) {
+    BlockNotice n = em.find(BlockNotice.class, noticeId);
+    if (n == null) {
+      throw new NoticeNotFoundException(noticeId);
+    }
+    if (!n.getStatus().visibleToMinistry()) {
+      audit.recordDenied("notice", noticeId, "notification not sent to the ministry", null);
+      throw new AccessDeniedException("access.otherOrganisation");
+    }
+    return n;
+  }
+
+  private Caller ministryOfficer() {
+    Caller caller = users.requireOrganisationMember();
+    if (!isMinistryOfficer(caller)) {
+      audit.recordDenied(
+          "notices", null, "ministry work asked for by " + caller.organisation(), null);
+      throw new AccessDeniedException("access.ministryOnly");
+    }
+    return caller;
+  }
+
+  private boolean isMinistryOfficer(Caller caller) {
+    return Organisations.MCI.equals(caller.organisation()) && ctx.isCallerInRole(Roles.OFFICER);
+  }
+
+  private Set<Long> resourcesInOpenOrBlockingNotices(ViolationCase vc) {
+    return new HashSet<>(
+        em.createQuery(
+                "select nr.resource.id from NoticeResource nr where nr.notice.violationCase = :c"
+                    + " and (nr.notice.status <> kz.gov.dozor.persistence.notices.NoticeStatus.DECIDED"
+                    + " or nr.decision = kz.gov.dozor.persistence.notices.ResourceDecision.BLOCK)",
+                Long.class)
+            .setParameter("c", vc)
+            .getResultList());
+  }
+
+  private String nextNumber(String organisation, Instant now) {
+    int year = now.atZone(Almaty.ZONE).getYear();
+    Number next =
+        (Number)
+            em.createNativeQuery(
+                    "insert into notice_counter (organisation, year, last_value) values (?1, ?2, 1)"
+                        + " on conflict (organisation, year) do update"
+                        + " set last_value = notice_counter.last_value + 1 returning last_value")
+                .setParameter(1, organisation)
+                .setParameter(2, year)
+                .getSingleResult();
+    return String.format(
+        "%s-N-%d-%06d", organisation.toUpperCase(java.util.Locale.ROOT), year, next.longValue());
+  }
+
+  private void move(BlockNotice n, NoticeStatus target) {
+    if (!n.getStatus().canMoveTo(target)) {
+      throw new TransitionNotAllowedException("notice.transitionNotAllowed", n.getStatus(), target);
+    }
+    n.moveTo(target);
+  }
+
+  private void checkVersion(BlockNotice n, long version) {
+    if (n.getVersion() != version) {
+      throw new ConcurrentChangeException();
+    }
+  }
+
+  private void event(BlockNotice n, Caller actor, NoticeEvent.Type type, String detail) {
+    em.persist(
+        new NoticeEvent(n, clock.instant(), actor.username(), actor.organisation(), type, detail));
+  }
+
+  /** A hand-over between people: written now (a concurrent change surfaces here), then audited. */
+  private void handedOver(BlockNotice n, String what) {
+    flush();
+    audit.record(AuditAction.NOTICE_HANDED_OVER, "notice", n.getId(), what, null);
+  }
+
+  private void touch(BlockNotice n) {
+    em.lock(n, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+    flush();
+  }
+
+  private void flush() {
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new ConcurrentChangeException();
+    }
+  }
+
+  private static void required(String field, String value, int max, List<Problem> out) {
+    if (value == null || value.isBlank()) {
+      out.add(new Problem(field, "field.required"));
+    } else {
+      optional(field, value, max, out);
+    }
+  }
+
+  private static void optional(String field, String value, int max, List<Problem> out) {
+    if (value != null && value.length() > max) {
+      out.add(new Problem(field, "text.tooLong", max));
+    }
+  }
+
+  private static void refuseIf(List<Problem> problems) {
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

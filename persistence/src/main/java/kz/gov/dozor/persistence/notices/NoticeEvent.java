@@ -1,0 +1,102 @@
+package kz.gov.dozor.persistence.notices;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One hand-over or decision in a notification's history, in the round it happened. */
+@Entity
+@Table(name = "notice_event")
+public class NoticeEvent {
+
+  /** What happened. */
+  public enum Type {
+    SUBMITTED,
+    RETURNED_BY_SUPERVISOR,
+    SIGNED_OFF_AND_SENT,
+    RESOURCE_BLOCKED,
+    RESOURCE_REFUSED,
+    RESOURCE_RETURNED,
+    INFO_REQUESTED,
+    ANSWERED_AND_RESENT,
+    DECIDED,
+    BLOCK_LIFTED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notice_event_seq")
+  @SequenceGenerator(
+      name = "notice_event_seq",
+      sequenceName = "notice_event_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "notice_id")
+  private BlockNotice notice;
+
+  @Column(nullable = false)
+  private int round;
+
+  @Column(name = "occurred_at", nullable = false)
+  private Instant occurredAt;
+
+  @Column(nullable = false)
+  private String actor;
+
+  @Column(nullable = false)
+  private String organisation;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Type type;
+
+  private String detail;
+
+  protected NoticeEvent() {}
+
+  public NoticeEvent(
+      BlockNotice notice, Instant at, String actor, String organisation, Type type, String detail) {
+    this.notice = notice;
+    this.round = notice.getRound();
+    this.occurredAt = at;
+    this.actor = actor;
+    this.organisation = organisation;
+    this.type = type;
+    this.detail = detail;
+  }
+
+  public int getRound() {
+    return round;
+  }
+
+  public Instant getOccurredAt() {
+    return occurredAt;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getOrganisation() {
+    return organisation;
+  }
+
+  public Type getType() {
+    return type;
+  }
+
+  public String getDetail() {
+    return detail;
+  }
+}

@@ -254,4 +254,69 @@ public final class Portal {
       return this;
     }
   }
+
+  /** The notification page: sign-off, decisions per resource, lifting a block. */
+  public static final class NoticePage {
+    private final Browser b;
+
+    public NoticePage(Browser b) {
+      this.b = b;
+      b.find(By.id("outgoingNumber"));
+    }
+
+    public String status() {
+      return b.find(By.id("noticeStatus")).getText();
+    }
+
+    public String number() {
+      return b.find(By.id("outgoingNumber")).getText();
+    }
+
+    public NoticePage signOff() {
+      return submit("noticeActions:signOff");
+    }
+
+    /**
+     * Decides on the resource in row {@code row}: BLOCK (number, date), REFUSE or RETURN (text).
+     */
+    public NoticePage decide(int row, String decision, String number, String date, String text) {
+      String p = "noticeActions:items:" + row + ":";
+      int option =
+          switch (decision) {
+            case "BLOCK" -> 0;
+            case "REFUSE" -> 1;
+            default -> 2;
+          };
+      b.find(By.id(p + "decision:" + option)).click();
+      if (number != null) {
+        b.find(By.id(p + "decisionNumber")).sendKeys(number);
+      }
+      if (date != null) {
+        b.find(By.id(p + "decisionDate_input")).sendKeys(date);
+      }
+      if (text != null) {
+        b.find(By.id(p + "text")).sendKeys(text);
+      }
+      return submit(p + "decide");
+    }
+
+    public NoticePage lift(int row, String reason) {
+      String p = "noticeActions:items:" + row + ":";
+      b.find(By.id(p + "lift")).sendKeys(reason);
+      return submit(p + "liftButton");
+    }
+
+    public String itemText(int row) {
+      return b.find(By.id("item-" + row)).getText();
+    }
+
+    private NoticePage submit(String button) {
+      b.idle();
+      WebElement page = b.driver().findElement(By.tagName("html"));
+      b.find(By.id(button)).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.find(By.id("outgoingNumber"));
+      return this;
+    }
+  }
 }

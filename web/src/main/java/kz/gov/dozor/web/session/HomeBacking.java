@@ -4,7 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** The home page sends each user to their work; agency staff work in the case list. */
+/**
+ * The home page sends each user to their work queue: investigators to their cases, supervisors to
+ * notifications awaiting sign-off, officers to the ministry's inbox.
+ */
 @Named
 @RequestScoped
 public class HomeBacking {
@@ -12,6 +15,12 @@ public class HomeBacking {
   @Inject private CurrentUser user;
 
   public String route() {
-    return user.isAgencyStaff() ? "/cases/list?faces-redirect=true" : null;
+    if (user.isInvestigator()) {
+      return "/cases/list?faces-redirect=true";
+    }
+    if (user.isSupervisor() || user.isOfficer()) {
+      return "/notices/list?faces-redirect=true";
+    }
+    return null;
   }
 }

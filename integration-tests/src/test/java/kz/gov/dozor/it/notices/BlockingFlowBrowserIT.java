@@ -1,0 +1,134 @@
+package kz.gov.dozor.it.notices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import kz.gov.dozor.it.support.Browser;
+import kz.gov.dozor.it.support.BrowserExtension;
+import kz.gov.dozor.it.support.Portal;
+import kz.gov.dozor.it.support.Portal.CasePage;
+import kz.gov.dozor.it.support.Portal.NewCasePage;
+import kz.gov.dozor.it.support.Portal.NoticePage;
+import kz.gov.dozor.it.support.TestFiles;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Three people, two organisations: the investigator registers and drafts, the supervisor signs off,
+ * the ministry officer blocks one resource, refuses another and later lifts the block.
+ */
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
+@RunAsClient
+public class BlockingFlowBrowserIT {
+
+  private static final String TODAY =
+      LocalDate.now(ZoneId.of("Asia/Almaty")).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+
+  @Test
+  public void investigatorSupervisorAndOfficerTakeANotificationToTheRegistry(
+      Browser investigator, Browser supervisor, Browser officer) {
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    Portal.signIn(investigator, "investigator1");
+    Portal.chooseLanguage(investigator, "en");
+    new NewCasePage(investigator)
+        .url(0, "https://casino-" + marker + ".example/")
+        .addResource()
+        .url(1, "t.me/casino_" + marker)
+        .category("Illegal gambling")
+        .detectedHoursAgo(1)
+        .description("Casino advertised on a website and a Telegram channel.")
+        .attach("site.png", TestFiles.png(21))
+        .register();
+    new CasePage(investigator).route(false, "LAW", "Law on Gambling, art. 9");
+    assertEquals("Blocking", new CasePage(investigator).status());
+
+    // The investigator drafts a notification for both resources with the screenshot.
+    for (WebElement box : investigator.all(By.cssSelector("[id^='noticeForm:resources:']"))) {
+      box.click();
+    }
+    investigator.all(By.cssSelector("[id^='noticeForm:evidence:']")).get(0).click();
+    investigator
+        .find(By.id("noticeForm:justification"))
+        .sendKeys("Unlicensed casino targeting Kazakhstan.");
+    investigator.idle();
+    investigator.find(By.id("noticeForm:submitNotice")).click();
+    NoticePage draft = new NoticePage(investigator);
+    assertEquals("Awaiting sign-off", draft.status());
+    String noticeUrl = investigator.url();
+
+    // The supervisor finds it in their queue and signs it off.
+    Portal.signIn(supervisor, "supervisor1");
+    Portal.chooseLanguage(supervisor, "en");
+    supervisor.find(By.id("navNotices")).click();
+    assertTrue(
+        supervisor.find(By.id("awaiting")).getText().contains("casino")
+            || supervisor.find(By.id("awaiting")).getText().contains("AFM-"));
+    supervisor.open(noticeUrl);
+    NoticePage signed = new NoticePage(supervisor).signOff();
+    assertEquals("Sent to the ministry", signed.status());
+    String number = signed.number();
+    assertTrue(number.matches("AFM-N-\\d{4}-\\d{6}"), number);
+
+    // The officer's home is the inbox; the notification is there with its evidence.
+    Portal.signIn(officer, "officer1");
+    Portal.chooseLanguage(officer, "en");
+    officer.find(By.id("navNotices")).click();
+    officer.find(By.linkText(number)).click();
+    NoticePage decision = new NoticePage(officer);
+    String download = officer.find(By.cssSelector("a.dz-download")).getAttribute("href");
+    assertEquals(200L, officer.fetch(download).get("status"));
+    assertTrue(
+        officer.all(By.id("caseLink")).isEmpty(), "the ministry does not see the agency's case");
+
+    decision.decide(0, "BLOCK", "МКИ-" + marker, TODAY, null);
+    decision =
+        new NoticePage(officer).decide(1, "REFUSE", null, null, "The channel is already deleted.");
+    assertEquals("Decided", decision.status());
+    assertTrue(decision.itemText(0).contains("Block"), decision.itemText(0));
+    assertTrue(decision.itemText(1).contains("already deleted"), decision.itemText(1));
+
+    // Both organisations find the block in the registry.
+    investigator.find(By.id("navRegistry")).click();
+    investigator.find(By.id("filters:url")).sendKeys(marker);
+    WebElement table = investigator.find(By.id("results:entries"));
+    investigator.find(By.id("filters:search")).click();
+    investigator
+        .waitFor()
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(table));
+    String registry = investigator.find(By.id("results:entries")).getText();
+    assertTrue(
+        registry.contains("casino-" + marker)
+            && registry.contains("МКИ-" + marker)
+            && registry.contains(number),
+        registry);
+
+    // Later the owner removes the content: the officer lifts the block.
+    officer.open(noticeUrl);
+    new NoticePage(officer).lift(0, "Content removed by the owner.");
+    assertTrue(new NoticePage(officer).itemText(0).contains("Block lifted"));
+    officer.find(By.id("navRegistry")).click();
+    new org.openqa.selenium.support.ui.Select(officer.find(By.id("filters:state")))
+        .selectByValue("lifted");
+    officer.find(By.id("filters:url")).sendKeys(marker);
+    WebElement before = officer.find(By.id("results:entries"));
+    officer.find(By.id("filters:search")).click();
+    officer.waitFor().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+    String lifted = officer.find(By.id("results:entries")).getText();
+    assertTrue(
+        lifted.contains("Lifted") && lifted.contains("Content removed by the owner."), lifted);
+
+    // The case can now close: every resource has its final outcome.
+    investigator.open(noticeUrl);
+    investigator.find(By.id("caseLink")).click();
+    CasePage closed = new CasePage(investigator).close("Blocked and refused.");
+    assertEquals("Closed", closed.status());
+  }
+}

@@ -1,0 +1,196 @@
+package kz.gov.dozor.web.notices;
+
+import jakarta.ejb.EJBException;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.OptimisticLockException;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kz.gov.dozor.ejb.notices.NoticeDetails;
+import kz.gov.dozor.ejb.notices.NoticeService;
+import kz.gov.dozor.ejb.platform.DozorException;
+import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.persistence.notices.ResourceDecision;
+import kz.gov.dozor.web.platform.Messages;
+
+/** What people do on the notification page: sign off, return, resubmit, decide, answer, lift. */
+@Named("noticeActions")
+@ViewScoped
+public class NoticeActionsBacking implements Serializable {
+
+  private static final String FORM = "noticeActions:";
+
+  @Inject private NoticeViewBacking noticeView;
+  @Inject private NoticeService notices;
+
+  private String comment;
+  private String legalBasis;
+  private String justification;
+  private final Map<Long, DecisionInput> decisions = new HashMap<>();
+  private final Map<Long, String> answers = new HashMap<>();
+  private final Map<Long, String> liftReasons = new HashMap<>();
+
+  /** What an officer enters for one resource. */
+  public static class DecisionInput implements Serializable {
+    private ResourceDecision decision;
+    private String number;
+    private LocalDate date;
+    private String text;
+
+    public ResourceDecision getDecision() {
+      return decision;
+    }
+
+    public void setDecision(ResourceDecision decision) {
+      this.decision = decision;
+    }
+
+    public String getNumber() {
+      return number;
+    }
+
+    public void setNumber(String number) {
+      this.number = number;
+    }
+
+    public LocalDate getDate() {
+      return date;
+    }
+
+    public void setDate(LocalDate date) {
+      this.date = date;
+    }
+
+    public String getText() {
+      return text;
+    }
+
+    public void setText(String text) {
+      this.text = text;
+    }
+  }
+
+  public DecisionInput input(long itemId) {
+    return decisions.computeIfAbsent(itemId, k -> new DecisionInput());
+  }
+
+  public String signOff() {
+    return run(null, (id, v) -> notices.signOff(id, v, comment));
+  }
+
+  public String sendBack() {
+    return run(null, (id, v) -> notices.returnToInvestigator(id, v, comment));
+  }
+
+  public String resubmit() {
+    return run(null, (id, v) -> notices.resubmit(id, v, legalBasis, justification));
+  }
+
+  public String decide(long itemId) {
+    DecisionInput in = input(itemId);
+    return run(
+        itemId, (id, v) -> notices.decide(id, v, itemId, in.decision, in.number, in.date, in.text));
+  }
+
+  public String answer() {
+    return run(null, (id, v) -> notices.answerAndResend(id, v, answers));
+  }
+
+  public String lift(long itemId, long entryId, long entryVersion) {
+    return run(
+        itemId, (id, v) -> notices.liftBlock(entryId, entryVersion, liftReasons.get(itemId)));
+  }
+
+  /** A call on the notification as the user saw it. */
+  @FunctionalInterface
+  interface Change {
+    void apply(long noticeId, long version);
+  }
+
+  private String run(Long itemId, Change change) {
+    NoticeDetails seen = noticeView.getDetails();
+    try {
+      change.apply(seen.id(), seen.version());
+      return "/notices/view?faces-redirect=true&id=" + seen.id();
+    } catch (InvalidInputException e) {
+      Messages.addProblems(e, field -> FORM + fieldId(field, itemId));
+      return null;
+    } catch (DozorException e) {
+      Messages.addError(null, Messages.error(e));
+    } catch (EJBException e) {
+      if (!(e.getCause() instanceof OptimisticLockException)) {
+        throw e;
+      }
+      Messages.addError(null, Messages.error("case.changedBySomeoneElse"));
+    }
+    noticeView.reload();
+    return null;
+  }
+
+  /** Fields of a resource's forms sit in that resource's row of the repeat. */
+  private String fieldId(String field, Long itemId) {
+    if (field.startsWith("answer:")) {
+      return row(Long.parseLong(field.substring(7))) + "answer";
+    }
+    if (itemId == null) {
+      return field;
+    }
+    return row(itemId) + ("reason".equals(field) ? "lift" : field);
+  }
+
+  private String row(long itemId) {
+    List<NoticeDetails.Item> items = noticeView.getDetails().resources();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).id() == itemId) {
+        return "items:" + i + ":";
+      }
+    }
+    return "";
+  }
+
+  public Map<Long, String> getAnswers() {
+    return answers;
+  }
+
+  public Map<Long, String> getLiftReasons() {
+    return liftReasons;
+  }
+
+  public String getComment() {
+    return comment;
+  }
+
+  public void setComment(String comment) {
+    this.comment = comment;
+  }
+
+  public String getLegalBasis() {
+    if (legalBasis == null && noticeView.getDetails() != null) {
+      legalBasis = noticeView.getDetails().legalBasis();
+    }
+    return legalBasis;
+  }
+
+  public void setLegalBasis(String legalBasis) {
+    this.legalBasis = legalBasis;
+  }
+
+  public String getJustification() {
+    if (justification == null && noticeView.getDetails() != null) {
+      justification = noticeView.getDetails().justification();
+    }
+    return justification;
+  }
+
+  public void setJustification(String justification) {
+    this.justification = justification;
+  }
+
+  public ResourceDecision[] getDecisionTypes() {
+    return ResourceDecision.values();
+  }
+}

@@ -1,0 +1,87 @@
+package kz.gov.dozor.web.notices;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import kz.gov.dozor.ejb.cases.CaseDetails;
+import kz.gov.dozor.ejb.notices.NoticeRow;
+import kz.gov.dozor.ejb.notices.NoticeService;
+import kz.gov.dozor.ejb.platform.DozorException;
+import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.web.cases.CaseViewBacking;
+import kz.gov.dozor.web.platform.Messages;
+
+/** The notifications part of the case page: the case's notifications and a new draft. */
+@Named("noticeDraft")
+@ViewScoped
+public class NoticeDraftBacking implements Serializable {
+
+  @Inject private CaseViewBacking caseView;
+  @Inject private NoticeService notices;
+
+  private List<Long> resourceIds = new ArrayList<>();
+  private List<Long> evidenceIds = new ArrayList<>();
+  private String legalBasis;
+  private String justification;
+  private List<NoticeRow> rows;
+
+  public List<NoticeRow> getRows() {
+    if (rows == null) {
+      CaseDetails c = caseView.getDetails();
+      rows = c == null ? List.of() : notices.forCase(c.id());
+    }
+    return rows;
+  }
+
+  /** Submits the draft for a supervisor's sign-off and opens it. */
+  public String submit() {
+    CaseDetails c = caseView.getDetails();
+    try {
+      long id = notices.submit(c.id(), resourceIds, legalBasis, justification, evidenceIds);
+      return "/notices/view?faces-redirect=true&id=" + id;
+    } catch (InvalidInputException e) {
+      Messages.addProblems(e, field -> "noticeForm:" + field);
+    } catch (DozorException e) {
+      Messages.addError(null, Messages.error(e));
+    }
+    return null;
+  }
+
+  public List<Long> getResourceIds() {
+    return resourceIds;
+  }
+
+  public void setResourceIds(List<Long> resourceIds) {
+    this.resourceIds = resourceIds;
+  }
+
+  public List<Long> getEvidenceIds() {
+    return evidenceIds;
+  }
+
+  public void setEvidenceIds(List<Long> evidenceIds) {
+    this.evidenceIds = evidenceIds;
+  }
+
+  public String getLegalBasis() {
+    if (legalBasis == null && caseView.getDetails() != null) {
+      legalBasis = caseView.getDetails().legalReference();
+    }
+    return legalBasis;
+  }
+
+  public void setLegalBasis(String legalBasis) {
+    this.legalBasis = legalBasis;
+  }
+
+  public String getJustification() {
+    return justification;
+  }
+
+  public void setJustification(String justification) {
+    this.justification = justification;
+  }
+}

@@ -26,10 +26,15 @@ public record NoticeDetails(
     String outgoingNumber,
     Instant sentAt,
     Instant decidedAt,
+    Instant dueAt,
     List<Item> resources,
     List<Attachment> evidence,
     List<Step> history)
     implements Serializable {
+
+  public boolean isOverdue() {
+    return dueAt != null && dueAt.isBefore(Instant.now());
+  }
 
   /** A resource of the notification with the ministry's decision and its registry entry. */
   public record Item(

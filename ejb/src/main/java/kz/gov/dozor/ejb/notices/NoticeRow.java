@@ -14,5 +14,12 @@ public record NoticeRow(
     long resources,
     String draftedBy,
     Instant submittedAt,
-    Instant sentAt)
-    implements Serializable {}
+    Instant sentAt,
+    Instant dueAt)
+    implements Serializable {
+
+  /** Past its deadline, and still waiting for someone. */
+  public boolean isOverdue() {
+    return dueAt != null && dueAt.isBefore(Instant.now());
+  }
+}

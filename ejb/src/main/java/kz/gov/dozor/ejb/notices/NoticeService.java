@@ -20,6 +20,8 @@ import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.cases.CaseGuard;
 import kz.gov.dozor.ejb.cases.ConcurrentChangeException;
 import kz.gov.dozor.ejb.cases.TransitionNotAllowedException;
+import kz.gov.dozor.ejb.deadlines.Deadlines;
+import kz.gov.dozor.ejb.deadlines.Deadlines.Step;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
@@ -59,6 +61,8 @@ public class NoticeService {
   @Inject private UserDirectory users;
   @Inject private AuditLog audit;
   @Inject private Clock clock;
+  @Inject private Deadlines deadlines;
+  @Inject private NoticeResponsibles responsibles;
 
   // ---- the agency ----
 
@@ -109,10 +113,10 @@ public class NoticeService {
       }
       notice.attach(e);
     }
+    notice.due(deadlines.dueFor(Step.SIGN_OFF, now));
     em.persist(notice);
     event(notice, caller, NoticeEvent.Type.SUBMITTED, null);
-    audit.record(
-        AuditAction.NOTICE_HANDED_OVER, "notice", notice.getId(), "submitted for sign-off", null);
+    handedOver(notice, "submitted for sign-off", "inbox.awaitingSignOff");
     return notice.getId();
   }
 
@@ -127,8 +131,9 @@ public class NoticeService {
     BlockNotice n = agencyNotice(noticeId, version, caller);
     move(n, NoticeStatus.AWAITING_SIGN_OFF);
     n.revise(legalBasis.strip(), justification.strip(), clock.instant());
+    n.due(deadlines.dueFor(Step.SIGN_OFF, clock.instant()));
     event(n, caller, NoticeEvent.Type.SUBMITTED, null);
-    handedOver(n, "resubmitted for sign-off");
+    handedOver(n, "resubmitted for sign-off", "inbox.awaitingSignOff");
   }
 
   /**
@@ -149,8 +154,12 @@ public class NoticeService {
     Instant now = clock.instant();
     n.reviewed(caller.username(), blankToNull(comment));
     n.sent(n.getOutgoingNumber() == null ? nextNumber(n.getOrganisation(), now) : null, now);
+    n.due(deadlines.dueFor(Step.MINISTRY_DECISION, now));
     event(n, caller, NoticeEvent.Type.SIGNED_OFF_AND_SENT, n.getOutgoingNumber());
-    handedOver(n, "signed off and sent to the ministry as " + n.getOutgoingNumber());
+    handedOver(
+        n,
+        "signed off and sent to the ministry as " + n.getOutgoingNumber(),
+        "inbox.sentToMinistry");
     return n.getOutgoingNumber();
   }
 
@@ -164,8 +173,9 @@ public class NoticeService {
     BlockNotice n = agencyNotice(noticeId, version, caller);
     move(n, NoticeStatus.RETURNED_BY_SUPERVISOR);
     n.reviewed(caller.username(), comment.strip());
+    n.due(deadlines.dueFor(Step.AGENCY_ANSWER, clock.instant()));
     event(n, caller, NoticeEvent.Type.RETURNED_BY_SUPERVISOR, comment.strip());
-    handedOver(n, "returned to the investigator");
+    handedOver(n, "returned to the investigator", "inbox.returnedBySupervisor");
   }
 
   /** The agency answers the ministry's questions and sends the notification again. */
@@ -192,8 +202,9 @@ public class NoticeService {
         r.answered(answers.get(r.getId()).strip());
       }
     }
+    n.due(deadlines.dueFor(Step.MINISTRY_DECISION, clock.instant()));
     event(n, caller, NoticeEvent.Type.ANSWERED_AND_RESENT, null);
-    handedOver(n, "answered and sent again, round " + n.getRound());
+    handedOver(n, "answered and sent again, round " + n.getRound(), "inbox.answered");
   }
 
   // ---- the ministry ----
@@ -282,12 +293,18 @@ public class NoticeService {
       boolean questions =
           n.getResources().stream().anyMatch(r -> r.getDecision() == ResourceDecision.RETURN);
       move(n, questions ? NoticeStatus.INFO_REQUESTED : NoticeStatus.DECIDED);
-      if (!questions) {
+      if (questions) {
+        n.due(deadlines.dueFor(Step.AGENCY_ANSWER, now));
+      } else {
         n.decided(now);
+        n.due(null);
       }
       event(
           n, officer, questions ? NoticeEvent.Type.INFO_REQUESTED : NoticeEvent.Type.DECIDED, null);
-      handedOver(n, questions ? "returned to the agency for more information" : "decided");
+      handedOver(
+          n,
+          questions ? "returned to the agency for more information" : "decided",
+          questions ? "inbox.infoRequested" : "inbox.decided");
     } else {
       touch(n);
     }
@@ -318,6 +335,8 @@ public class NoticeService {
         entry.getUrlNormalized() + " · " + reason.strip());
     audit.record(
         AuditAction.BLOCK_LIFTED, "registry", registryEntryId, entry.getUrlNormalized(), null);
+    responsibles.tell(
+        List.of(entry.getNotice().getDraftedBy()), entry.getNotice(), "inbox.blockLifted");
     flush();
   }
 
@@ -378,7 +397,7 @@ public class NoticeService {
   @RolesAllowed(Roles.OFFICER)
   public List<NoticeRow> ministryInbox() {
     ministryOfficer();
-    return NoticeViews.rows(em, "n.status = :p order by n.sentAt", NoticeStatus.SENT);
+    return NoticeViews.rows(em, "n.status = :p order by n.dueAt, n.sentAt", NoticeStatus.SENT);
   }
 
   // ---- helpers ----
@@ -466,10 +485,14 @@ public class NoticeService {
         new NoticeEvent(n, clock.instant(), actor.username(), actor.organisation(), type, detail));
   }
 
-  /** A hand-over between people: written now (a concurrent change surfaces here), then audited. */
-  private void handedOver(BlockNotice n, String what) {
+  /**
+   * A hand-over between people: written now (a concurrent change surfaces here), audited, and the
+   * people who must act next are told, in the same transaction.
+   */
+  private void handedOver(BlockNotice n, String what, String messageKey) {
     flush();
     audit.record(AuditAction.NOTICE_HANDED_OVER, "notice", n.getId(), what, null);
+    responsibles.tell(n, messageKey);
   }
 
   private void touch(BlockNotice n) {

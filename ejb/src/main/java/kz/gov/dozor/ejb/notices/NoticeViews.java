@@ -89,6 +89,7 @@ final class NoticeViews {
         n.getOutgoingNumber(),
         n.getSentAt(),
         n.getDecidedAt(),
+        n.getDueAt(),
         items,
         evidence,
         history);
@@ -100,7 +101,7 @@ final class NoticeViews {
             "select new kz.gov.dozor.ejb.notices.NoticeRow(n.id, n.outgoingNumber,"
                 + " n.violationCase.registrationNumber, n.status, n.round,"
                 + " (select count(r) from NoticeResource r where r.notice = n),"
-                + " n.draftedBy, n.submittedAt, n.sentAt) from BlockNotice n where "
+                + " n.draftedBy, n.submittedAt, n.sentAt, n.dueAt) from BlockNotice n where "
                 + where,
             NoticeRow.class)
         .setParameter("p", param)

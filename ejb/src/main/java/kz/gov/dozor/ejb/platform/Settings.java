@@ -21,6 +21,12 @@ public final class Settings {
     return v == null || v.isBlank() ? defaultValue : v;
   }
 
+  /** The portal's address as its users reach it, for links in e-mails. */
+  public static String publicUrl() {
+    String url = get("dozor.public.url", "DOZOR_PUBLIC_URL", "http://localhost:8080/dozor");
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
   /** Where evidence files are kept: outside the web root, by default in the server's data dir. */
   public static Path evidenceDirectory() {
     String dataDir =

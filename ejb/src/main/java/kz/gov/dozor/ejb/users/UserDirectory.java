@@ -32,19 +32,21 @@ public class UserDirectory {
   @Inject private AuditLog audit;
 
   /** Records that the current caller signed in, as the token describes them. */
-  public void recordSignIn(String fullName, String email, String organisation, String client) {
+  public void recordSignIn(
+      String fullName, String email, String organisation, String roles, String client) {
     // An upsert: the first requests of a new session may arrive at the same time.
     em.createNativeQuery(
-            "insert into portal_user (username, full_name, email, organisation,"
-                + " first_sign_in_at, last_sign_in_at) values (?1, ?2, ?3, ?4, ?5, ?5)"
+            "insert into portal_user (username, full_name, email, organisation, roles,"
+                + " first_sign_in_at, last_sign_in_at) values (?1, ?2, ?3, ?4, ?6, ?5, ?5)"
                 + " on conflict (username) do update set full_name = excluded.full_name,"
                 + " email = excluded.email, organisation = excluded.organisation,"
-                + " last_sign_in_at = excluded.last_sign_in_at")
+                + " roles = excluded.roles, last_sign_in_at = excluded.last_sign_in_at")
         .setParameter(1, ctx.getCallerPrincipal().getName())
         .setParameter(2, fullName)
         .setParameter(3, email)
         .setParameter(4, organisation)
         .setParameter(5, java.sql.Timestamp.from(clock.instant()))
+        .setParameter(6, roles)
         .executeUpdate();
     audit.record(AuditAction.SIGN_IN, "user", ctx.getCallerPrincipal().getName(), null, client);
   }

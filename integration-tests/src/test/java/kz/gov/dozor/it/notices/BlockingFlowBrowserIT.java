@@ -3,6 +3,11 @@ package kz.gov.dozor.it.notices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +21,8 @@ import kz.gov.dozor.it.support.Portal.NoticePage;
 import kz.gov.dozor.it.support.TestFiles;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -32,10 +39,34 @@ public class BlockingFlowBrowserIT {
   private static final String TODAY =
       LocalDate.now(ZoneId.of("Asia/Almaty")).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
 
+  /** The SMTP server the portal's e-mails go to during this test. */
+  private static GreenMail smtp;
+
+  @BeforeAll
+  static void startSmtp() {
+    smtp =
+        new GreenMail(
+            new ServerSetup(
+                Integer.getInteger("test.smtp.port", 3025),
+                "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
   @Test
   public void investigatorSupervisorAndOfficerTakeANotificationToTheRegistry(
       Browser investigator, Browser supervisor, Browser officer) {
     String marker = UUID.randomUUID().toString().substring(0, 8);
+    // Everyone has signed in before, so the portal knows whom to tell.
+    Portal.signIn(supervisor, "supervisor1");
+    Portal.chooseLanguage(supervisor, "en");
+    Portal.signIn(officer, "officer1");
+    Portal.chooseLanguage(officer, "en");
     Portal.signIn(investigator, "investigator1");
     Portal.chooseLanguage(investigator, "en");
     new NewCasePage(investigator)
@@ -64,9 +95,11 @@ public class BlockingFlowBrowserIT {
     assertEquals("Awaiting sign-off", draft.status());
     String noticeUrl = investigator.url();
 
-    // The supervisor finds it in their queue and signs it off.
-    Portal.signIn(supervisor, "supervisor1");
-    Portal.chooseLanguage(supervisor, "en");
+    // The supervisor is told by e-mail and in the portal, finds it in the queue and signs it off.
+    String caseNumber = investigator.find(By.cssSelector("#caseLink")).getText();
+    assertTrue(waitForMail("supervisor1@afm.gov.kz", caseNumber), "e-mail to the supervisor");
+    supervisor.open("");
+    assertTrue(supervisor.find(By.id("unread")).getText().matches("\\d+"));
     supervisor.find(By.id("navNotices")).click();
     assertTrue(
         supervisor.find(By.id("awaiting")).getText().contains("casino")
@@ -77,9 +110,8 @@ public class BlockingFlowBrowserIT {
     String number = signed.number();
     assertTrue(number.matches("AFM-N-\\d{4}-\\d{6}"), number);
 
-    // The officer's home is the inbox; the notification is there with its evidence.
-    Portal.signIn(officer, "officer1");
-    Portal.chooseLanguage(officer, "en");
+    // The officer is told, and finds it in the ministry's inbox with its evidence.
+    assertTrue(waitForMail("officer1@mci.gov.kz", number), "e-mail to the officer");
     officer.find(By.id("navNotices")).click();
     officer.find(By.linkText(number)).click();
     NoticePage decision = new NoticePage(officer);
@@ -94,6 +126,7 @@ public class BlockingFlowBrowserIT {
     assertEquals("Decided", decision.status());
     assertTrue(decision.itemText(0).contains("Block"), decision.itemText(0));
     assertTrue(decision.itemText(1).contains("already deleted"), decision.itemText(1));
+    assertTrue(waitForMail("investigator1@afm.gov.kz", number), "e-mail to the investigator");
 
     // Both organisations find the block in the registry.
     investigator.find(By.id("navRegistry")).click();
@@ -130,5 +163,29 @@ public class BlockingFlowBrowserIT {
     investigator.find(By.id("caseLink")).click();
     CasePage closed = new CasePage(investigator).close("Blocked and refused.");
     assertEquals("Closed", closed.status());
+  }
+
+  /** Waits up to a minute for an e-mail to {@code to} whose text mentions {@code text}. */
+  private static boolean waitForMail(String to, String text) {
+    long until = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < until) {
+      for (MimeMessage m : smtp.getReceivedMessages()) {
+        try {
+          if (m.getAllRecipients()[0].toString().equals(to)
+              && (m.getSubject() + GreenMailUtil.getBody(m)).contains(text)) {
+            return true;
+          }
+        } catch (MessagingException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
   }
 }

@@ -24,12 +24,13 @@ public final class TestData {
   public User user(String prefix, String organisation, String... roles) throws SQLException {
     String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     update(
-        "insert into portal_user (username, full_name, email, organisation, first_sign_in_at,"
-            + " last_sign_in_at) values (?, ?, ?, ?, now(), now())",
+        "insert into portal_user (username, full_name, email, organisation, roles,"
+            + " first_sign_in_at, last_sign_in_at) values (?, ?, ?, ?, ?, now(), now())",
         username,
         "Test " + username,
         username + "@example.kz",
-        organisation);
+        organisation,
+        "," + String.join(",", roles) + ",");
     return new User(username, organisation, Set.of(roles));
   }
 

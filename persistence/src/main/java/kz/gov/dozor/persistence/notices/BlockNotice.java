@@ -87,6 +87,12 @@ public class BlockNotice {
   @Column(name = "decided_at")
   private Instant decidedAt;
 
+  @Column(name = "due_at")
+  private Instant dueAt;
+
+  @Column(name = "overdue_notified", nullable = false)
+  private boolean overdueNotified;
+
   @OneToMany(mappedBy = "notice", cascade = CascadeType.PERSIST)
   @OrderBy("id")
   private List<NoticeResource> resources = new ArrayList<>();
@@ -163,6 +169,24 @@ public class BlockNotice {
 
   public void decided(Instant at) {
     decidedAt = at;
+  }
+
+  /** The deadline of the step the notification is in now; null when nothing is due. */
+  public void due(Instant at) {
+    this.dueAt = at;
+    this.overdueNotified = false;
+  }
+
+  public void overdueNotified() {
+    this.overdueNotified = true;
+  }
+
+  public Instant getDueAt() {
+    return dueAt;
+  }
+
+  public boolean isOverdueNotified() {
+    return overdueNotified;
   }
 
   public Long getId() {

@@ -25,6 +25,8 @@ public class PortalUser {
 
   private String locale;
 
+  private String roles;
+
   @Column(name = "first_sign_in_at", nullable = false)
   private Instant firstSignInAt;
 
@@ -60,6 +62,10 @@ public class PortalUser {
 
   public String getOrganisation() {
     return organisation;
+  }
+
+  public String getRoles() {
+    return roles;
   }
 
   public String getLocale() {

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.ejb.users.UserDirectory;
 import org.wildfly.security.http.oidc.JsonWebToken;
 import org.wildfly.security.http.oidc.OidcPrincipal;
@@ -39,12 +40,24 @@ public class SignInRecorder extends HttpFilter {
       if (session.getAttribute(RECORDED) == null) {
         JsonWebToken token = principal.getOidcSecurityContext().getToken();
         String organisation = organisationOf(token.getClaimValue("organization"));
-        users.recordSignIn(token.getName(), token.getEmail(), organisation, req.getRemoteAddr());
+        users.recordSignIn(
+            token.getName(), token.getEmail(), organisation, rolesOf(req), req.getRemoteAddr());
         session.setAttribute(RECORDED, Boolean.TRUE);
         LOG.info(() -> "sign-in of " + principal.getName() + " (" + organisation + ")");
       }
     }
     chain.doFilter(req, res);
+  }
+
+  /** The portal's roles the user holds, as ",a,b," so that one can be found with LIKE. */
+  static String rolesOf(HttpServletRequest req) {
+    StringBuilder roles = new StringBuilder(",");
+    for (String role : List.of(Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER, Roles.ADMIN)) {
+      if (req.isUserInRole(role)) {
+        roles.append(role).append(',');
+      }
+    }
+    return roles.toString();
   }
 
   /**

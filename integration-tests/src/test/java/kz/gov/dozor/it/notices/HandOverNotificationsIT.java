@@ -1,0 +1,214 @@
+package kz.gov.dozor.it.notices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import kz.gov.dozor.ejb.cases.CaseDetails;
+import kz.gov.dozor.ejb.cases.CaseLifecycleService;
+import kz.gov.dozor.ejb.cases.CaseService;
+import kz.gov.dozor.ejb.cases.NewCase;
+import kz.gov.dozor.ejb.deadlines.DeadlineWatch;
+import kz.gov.dozor.ejb.deadlines.Deadlines;
+import kz.gov.dozor.ejb.deadlines.Deadlines.Step;
+import kz.gov.dozor.ejb.evidence.EvidenceService;
+import kz.gov.dozor.ejb.inbox.InboxService;
+import kz.gov.dozor.ejb.inbox.Mailer;
+import kz.gov.dozor.ejb.notices.NoticeService;
+import kz.gov.dozor.it.support.Deployments;
+import kz.gov.dozor.it.support.TestData;
+import kz.gov.dozor.it.support.TestFiles;
+import kz.gov.dozor.it.support.TestIdentity.User;
+import kz.gov.dozor.persistence.cases.ProhibitedBy;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Hand-overs tell the people who must act (inbox and e-mail through the outbox), deadlines come
+ * from reference data, and the overdue timer tells them again. No SMTP server listens during this
+ * class: every e-mail fails, and that must never undo a hand-over.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HandOverNotificationsIT {
+
+  private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return Deployments.servicesWith(HandOverNotificationsIT.class);
+  }
+
+  @Inject CaseService cases;
+  @Inject CaseLifecycleService lifecycle;
+  @Inject EvidenceService evidence;
+  @Inject NoticeService notices;
+  @Inject Deadlines deadlines;
+  @Inject DeadlineWatch watch;
+  @Inject InboxService inbox;
+  @Inject Mailer mailer;
+  @Inject UserTransaction tx;
+
+  @Resource(lookup = "java:jboss/datasources/DozorDS")
+  DataSource ds;
+
+  TestData db;
+  User investigator;
+  User supervisor;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    db = new TestData(ds);
+    investigator = db.user("hinv", "afm", "investigator");
+    supervisor = db.user("hsup", "afm", "supervisor");
+  }
+
+  @Test
+  void aHandOverTellsWhoMustActAndAFailedMailNeverUndoesIt() throws Exception {
+    long notice = submit(blockingCase());
+
+    assertEquals(
+        "AWAITING_SIGN_OFF", db.single("select status from block_notice where id = ?", notice));
+    assertEquals(
+        List.of(List.of("inbox.awaitingSignOff", "/notices/view.xhtml?id=" + notice)),
+        db.rows(
+            "select message_key, link from portal_notification where recipient = ?",
+            supervisor.username()));
+    assertEquals(1L, supervisor.call(() -> inbox.unreadCount()));
+    assertTrue(supervisor.call(() -> inbox.recent(10)).get(0).text().contains("AFM-"));
+
+    String to = supervisor.username() + "@example.kz";
+    mailer.sendDue();
+    List<List<Object>> mail =
+        db.rows("select attempts, last_error, sent_at from mail_outbox where recipient = ?", to);
+    assertEquals(1, mail.size());
+    assertTrue(((Number) mail.get(0).get(0)).intValue() >= 1, "tried");
+    assertNotNull(mail.get(0).get(1), "the failure is recorded for the retry");
+    assertNull(mail.get(0).get(2));
+    assertEquals(
+        "AWAITING_SIGN_OFF", db.single("select status from block_notice where id = ?", notice));
+
+    supervisor.run(() -> inbox.markAllRead());
+    assertEquals(0L, supervisor.call(() -> inbox.unreadCount()));
+  }
+
+  @Test
+  void aRolledBackHandOverTellsNobody() throws Exception {
+    CaseDetails c = blockingCase();
+    investigator.run(
+        () -> {
+          tx.begin();
+          submit(c);
+          tx.rollback();
+        });
+    assertEquals(
+        0,
+        db.count(
+            "select count(*) from portal_notification where recipient = ?", supervisor.username()));
+    assertEquals(
+        0,
+        db.count(
+            "select count(*) from mail_outbox where recipient = ?",
+            supervisor.username() + "@example.kz"));
+  }
+
+  @Test
+  void deadlinesCountWorkingDaysFromTheRulesAndHolidays() throws Exception {
+    Instant friday = LocalDateTime.parse("2026-11-20T15:30").atZone(ALMATY).toInstant();
+    assertEquals(
+        LocalDateTime.parse("2026-11-23T15:30").atZone(ALMATY).toInstant(),
+        deadlines.dueFor(Step.SIGN_OFF, friday));
+    assertEquals(
+        LocalDateTime.parse("2026-11-22T15:30").atZone(ALMATY).toInstant(),
+        deadlines.dueFor(Step.MINISTRY_DECISION, friday));
+    // Independence Day (16 December) is a holiday in the reference data.
+    Instant tuesday = LocalDateTime.parse("2026-12-15T09:00").atZone(ALMATY).toInstant();
+    assertEquals(
+        LocalDateTime.parse("2026-12-17T09:00").atZone(ALMATY).toInstant(),
+        deadlines.dueFor(Step.SIGN_OFF, tuesday));
+
+    long notice = submit(blockingCase());
+    Instant submitted =
+        ((java.sql.Timestamp)
+                db.single("select submitted_at from block_notice where id = ?", notice))
+            .toInstant();
+    Instant due =
+        ((java.sql.Timestamp) db.single("select due_at from block_notice where id = ?", notice))
+            .toInstant();
+    assertEquals(
+        deadlines.dueFor(Step.SIGN_OFF, submitted).truncatedTo(ChronoUnit.MILLIS),
+        due.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  @Test
+  void theTimerTellsTheResponsibleOnceWhenADeadlinePasses() throws Exception {
+    long notice = submit(blockingCase());
+    db.update("update block_notice set due_at = now() - interval '1 hour' where id = ?", notice);
+
+    assertTrue(watch.checkOverdue() >= 1);
+    watch.checkOverdue();
+
+    assertEquals(
+        1,
+        db.count(
+            "select count(*) from portal_notification where recipient = ? and message_key = 'inbox.overdue'",
+            supervisor.username()));
+    assertEquals(
+        Boolean.TRUE, db.single("select overdue_notified from block_notice where id = ?", notice));
+  }
+
+  private long submit(CaseDetails c) throws Exception {
+    return investigator.call(
+        () ->
+            notices.submit(
+                c.id(),
+                List.of(c.resources().get(0).id()),
+                "Law on Gambling, art. 9",
+                "Unlicensed casino.",
+                List.of(c.evidence().get(0).id())));
+  }
+
+  private CaseDetails blockingCase() throws Exception {
+    long id =
+        investigator.call(
+            () ->
+                cases
+                    .registerViolation(
+                        new NewCase(
+                            UUID.randomUUID(),
+                            List.of(
+                                new NewCase.Resource(
+                                    "https://h-"
+                                        + UUID.randomUUID().toString().substring(0, 8)
+                                        + ".example/",
+                                    null)),
+                            "ILLEGAL_GAMBLING",
+                            "Casino.",
+                            Instant.now().minus(1, ChronoUnit.HOURS),
+                            List.of(
+                                evidence.receive(
+                                    new ByteArrayInputStream(TestFiles.png(5)), "s.png")),
+                            null))
+                    .id());
+    long v = investigator.call(() -> cases.openCase(id)).version();
+    investigator.run(
+        () ->
+            lifecycle.decideRoute(id, v, false, ProhibitedBy.LAW, "Law on Gambling, art. 9", null));
+    return investigator.call(() -> cases.openCase(id));
+  }
+}

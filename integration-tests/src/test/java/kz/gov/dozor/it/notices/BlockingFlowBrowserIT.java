@@ -94,6 +94,9 @@ public class BlockingFlowBrowserIT {
     NoticePage draft = new NoticePage(investigator);
     assertEquals("Awaiting sign-off", draft.status());
     String noticeUrl = investigator.url();
+    // Not signed off yet: the ministry cannot open it, even knowing its address.
+    officer.open(noticeUrl);
+    assertEquals("403", officer.find(By.id("errorCode")).getText());
 
     // The supervisor is told by e-mail and in the portal, finds it in the queue and signs it off.
     String caseNumber = investigator.find(By.cssSelector("#caseLink")).getText();
@@ -112,6 +115,7 @@ public class BlockingFlowBrowserIT {
 
     // The officer is told, and finds it in the ministry's inbox with its evidence.
     assertTrue(waitForMail("officer1@mci.gov.kz", number), "e-mail to the officer");
+    officer.open("");
     officer.find(By.id("navNotices")).click();
     officer.find(By.linkText(number)).click();
     NoticePage decision = new NoticePage(officer);

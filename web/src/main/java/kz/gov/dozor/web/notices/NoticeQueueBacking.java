@@ -4,17 +4,30 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import kz.gov.dozor.ejb.cases.CaseRow;
+import kz.gov.dozor.ejb.cases.CaseService;
 import kz.gov.dozor.ejb.notices.NoticeRow;
 import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.web.session.CurrentUser;
 
-/** Each role's queue of notifications: what waits for the person looking. */
+/** Each role's work queue: what waits for the person looking. */
 @Named("noticeQueue")
 @RequestScoped
 public class NoticeQueueBacking {
 
   @Inject private NoticeService notices;
   @Inject private CurrentUser user;
+  @Inject private CaseService cases;
+
+  private List<CaseRow> myCases;
+
+  /** An investigator's own cases not closed yet. */
+  public List<CaseRow> getMyCases() {
+    if (myCases == null) {
+      myCases = user.isInvestigator() ? cases.myOpenCases() : List.of();
+    }
+    return myCases;
+  }
 
   private List<NoticeRow> awaitingSignOff;
   private List<NoticeRow> returned;

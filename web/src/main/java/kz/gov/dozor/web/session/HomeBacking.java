@@ -15,10 +15,7 @@ public class HomeBacking {
   @Inject private CurrentUser user;
 
   public String route() {
-    if (user.isInvestigator()) {
-      return "/cases/list?faces-redirect=true";
-    }
-    if (user.isSupervisor() || user.isOfficer()) {
+    if (user.isAgencyStaff() || user.isOfficer()) {
       return "/notices/list?faces-redirect=true";
     }
     return null;

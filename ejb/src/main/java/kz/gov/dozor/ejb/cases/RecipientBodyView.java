@@ -4,26 +4,17 @@ import java.io.Serializable;
 import java.util.Locale;
 import kz.gov.dozor.persistence.cases.RecipientBody;
 import kz.gov.dozor.persistence.cases.ReferralKind;
+import kz.gov.dozor.persistence.reference.LocalizedName;
 
 /** A recipient body as pages show it. */
-public record RecipientBodyView(
-    String code, ReferralKind kind, String nameKk, String nameRu, String nameEn)
+public record RecipientBodyView(String code, ReferralKind kind, LocalizedName names)
     implements Serializable {
 
   static RecipientBodyView of(RecipientBody b) {
-    return new RecipientBodyView(
-        b.getCode(),
-        b.getKind(),
-        b.name(Locale.forLanguageTag("kk")),
-        b.name(Locale.forLanguageTag("ru")),
-        b.name(Locale.ENGLISH));
+    return new RecipientBodyView(b.getCode(), b.getKind(), b.getName());
   }
 
   public String name(Locale locale) {
-    return switch (locale == null ? "ru" : locale.getLanguage()) {
-      case "kk" -> nameKk;
-      case "en" -> nameEn;
-      default -> nameRu;
-    };
+    return names.in(locale);
   }
 }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kz.gov.dozor.persistence.inbox.OutgoingMail;
@@ -65,9 +66,10 @@ public class Mailer {
             .setParameter(1, java.sql.Timestamp.from(now))
             .getResultList();
     int sent = 0;
+    Session session = withTimeouts(mail);
     for (OutgoingMail m : due) {
       try {
-        MimeMessage message = new MimeMessage(mail);
+        MimeMessage message = new MimeMessage(session);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(m.getRecipient()));
         message.setSubject(m.getSubject(), StandardCharsets.UTF_8.name());
         message.setText(m.getBody(), StandardCharsets.UTF_8.name());
@@ -83,5 +85,15 @@ public class Mailer {
       }
     }
     return sent;
+  }
+
+  /** The server's session, but never waiting more than a few seconds for a silent SMTP server. */
+  private static Session withTimeouts(Session server) {
+    Properties props = new Properties();
+    props.putAll(server.getProperties());
+    props.putIfAbsent("mail.smtp.connectiontimeout", "5000");
+    props.putIfAbsent("mail.smtp.timeout", "10000");
+    props.putIfAbsent("mail.smtp.writetimeout", "10000");
+    return Session.getInstance(props);
   }
 }

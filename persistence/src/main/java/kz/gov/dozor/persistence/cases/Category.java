@@ -1,10 +1,12 @@
 package kz.gov.dozor.persistence.cases;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Locale;
+import kz.gov.dozor.persistence.reference.LocalizedName;
 
 /** A category of violation: reference data that administrators maintain. */
 @Entity
@@ -13,14 +15,7 @@ public class Category {
 
   @Id private String code;
 
-  @Column(name = "name_kk", nullable = false)
-  private String nameKk;
-
-  @Column(name = "name_ru", nullable = false)
-  private String nameRu;
-
-  @Column(name = "name_en", nullable = false)
-  private String nameEn;
+  @Embedded private LocalizedName name;
 
   @Column(name = "restricted_evidence", nullable = false)
   private boolean restrictedEvidence;
@@ -37,12 +32,12 @@ public class Category {
     return code;
   }
 
+  public LocalizedName getName() {
+    return name;
+  }
+
   public String name(Locale locale) {
-    return switch (locale == null ? "ru" : locale.getLanguage()) {
-      case "kk" -> nameKk;
-      case "en" -> nameEn;
-      default -> nameRu;
-    };
+    return name.in(locale);
   }
 
   /** Evidence of this category is never shown as a thumbnail or inline preview. */

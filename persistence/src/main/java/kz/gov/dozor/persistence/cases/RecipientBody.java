@@ -1,12 +1,14 @@
 package kz.gov.dozor.persistence.cases;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Locale;
+import kz.gov.dozor.persistence.reference.LocalizedName;
 
 /** A body a case can be referred to: reference data that administrators maintain. */
 @Entity
@@ -19,14 +21,7 @@ public class RecipientBody {
   @Column(nullable = false)
   private ReferralKind kind;
 
-  @Column(name = "name_kk", nullable = false)
-  private String nameKk;
-
-  @Column(name = "name_ru", nullable = false)
-  private String nameRu;
-
-  @Column(name = "name_en", nullable = false)
-  private String nameEn;
+  @Embedded private LocalizedName name;
 
   @Column(nullable = false)
   private boolean active;
@@ -44,12 +39,12 @@ public class RecipientBody {
     return kind;
   }
 
+  public LocalizedName getName() {
+    return name;
+  }
+
   public String name(Locale locale) {
-    return switch (locale == null ? "ru" : locale.getLanguage()) {
-      case "kk" -> nameKk;
-      case "en" -> nameEn;
-      default -> nameRu;
-    };
+    return name.in(locale);
   }
 
   public boolean isActive() {

@@ -72,8 +72,19 @@ public record CaseDetails(
   }
 
   /** A resource of the case. */
+  /**
+   * A resource of the case and its restriction, if any: {@code restricted} true while blocked,
+   * false once lifted (with when and why), null when never blocked.
+   */
   public record ResourceView(
-      long id, int position, String urlOriginal, String urlNormalized, Platform platform)
+      long id,
+      int position,
+      String urlOriginal,
+      String urlNormalized,
+      Platform platform,
+      Boolean restricted,
+      Instant liftedAt,
+      String liftReason)
       implements Serializable {}
 
   /** An evidence file of the case; {@code previewable} is false for restricted categories. */

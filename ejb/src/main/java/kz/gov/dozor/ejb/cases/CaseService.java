@@ -38,6 +38,7 @@ import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.persistence.cases.Referral;
 import kz.gov.dozor.persistence.cases.ViolationCase;
 import kz.gov.dozor.persistence.evidence.Evidence;
+import kz.gov.dozor.persistence.registry.RegistryEntry;
 
 /** Registering violations and finding them: the agency's cases, seen only by the agency. */
 @Stateless
@@ -244,16 +245,31 @@ public class CaseService {
     Caller caller = agencyCaller();
     ViolationCase vc = guard.readable(id, caller);
     boolean previewable = !vc.getCategory().isRestrictedEvidence();
+    // The latest registry entry of each resource: blocked, or lifted and why.
+    Map<Long, RegistryEntry> restrictions = new HashMap<>();
+    for (RegistryEntry e :
+        em.createQuery(
+                "select e from RegistryEntry e where e.resource.violationCase = :c order by e.blockedAt",
+                RegistryEntry.class)
+            .setParameter("c", vc)
+            .getResultList()) {
+      restrictions.put(e.getResource().getId(), e);
+    }
     List<ResourceView> resources =
         vc.getResources().stream()
             .map(
-                r ->
-                    new ResourceView(
-                        r.getId(),
-                        r.getPosition(),
-                        r.getUrlOriginal(),
-                        r.getUrlNormalized(),
-                        r.getPlatform()))
+                r -> {
+                  RegistryEntry e = restrictions.get(r.getId());
+                  return new ResourceView(
+                      r.getId(),
+                      r.getPosition(),
+                      r.getUrlOriginal(),
+                      r.getUrlNormalized(),
+                      r.getPlatform(),
+                      e == null ? null : e.isActive(),
+                      e == null ? null : e.getLiftedAt(),
+                      e == null ? null : e.getLiftReason());
+                })
             .toList();
     List<EvidenceView> evidence =
         vc.getEvidence().stream()

@@ -165,6 +165,9 @@ public class BlockingFlowBrowserIT {
     // The case can now close: every resource has its final outcome.
     investigator.open(noticeUrl);
     investigator.find(By.id("caseLink")).click();
+    // The case shows the restriction and its lifting.
+    assertTrue(
+        investigator.find(By.id("resources")).getText().contains("Content removed by the owner."));
     CasePage closed = new CasePage(investigator).close("Blocked and refused.");
     assertEquals("Closed", closed.status());
   }

@@ -3,13 +3,16 @@ package kz.gov.dozor.it.notices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +30,8 @@ import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.inbox.InboxService;
 import kz.gov.dozor.ejb.inbox.Mailer;
 import kz.gov.dozor.ejb.notices.NoticeService;
+import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.ejb.reference.ReferenceDataService;
 import kz.gov.dozor.it.support.Deployments;
 import kz.gov.dozor.it.support.TestData;
 import kz.gov.dozor.it.support.TestFiles;
@@ -63,6 +68,7 @@ class HandOverNotificationsIT {
   @Inject InboxService inbox;
   @Inject Mailer mailer;
   @Inject UserTransaction tx;
+  @Inject ReferenceDataService reference;
 
   @Resource(lookup = "java:jboss/datasources/DozorDS")
   DataSource ds;
@@ -162,6 +168,40 @@ class HandOverNotificationsIT {
     assertEquals(
         deadlines.dueFor(Step.SIGN_OFF, submitted).truncatedTo(ChronoUnit.MILLIS),
         due.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  @Test
+  void administratorsChangeDeadlinesAndHolidaysAsData() throws Exception {
+    User admin = db.user("hadm", "afm", "admin");
+    Instant friday = LocalDateTime.parse("2026-11-20T15:30").atZone(ALMATY).toInstant();
+    assertThrows(
+        EJBAccessException.class,
+        () -> investigator.run(() -> reference.changeDeadline("SIGN_OFF", 3, true)));
+    assertThrows(
+        InvalidInputException.class,
+        () -> admin.run(() -> reference.changeDeadline("SIGN_OFF", 0, true)));
+    try {
+      admin.run(() -> reference.changeDeadline("SIGN_OFF", 3, true));
+      assertEquals(
+          LocalDateTime.parse("2026-11-25T15:30").atZone(ALMATY).toInstant(),
+          deadlines.dueFor(Step.SIGN_OFF, friday));
+      admin.run(() -> reference.addHoliday(LocalDate.parse("2026-11-24"), "Test holiday"));
+      assertEquals(
+          LocalDateTime.parse("2026-11-26T15:30").atZone(ALMATY).toInstant(),
+          deadlines.dueFor(Step.SIGN_OFF, friday));
+      assertEquals(
+          1,
+          db.count(
+                  "select count(*) from audit_entry where actor = ? and action = 'REFERENCE_DATA_CHANGED'",
+                  admin.username())
+              - 1);
+    } finally {
+      admin.run(() -> reference.removeHoliday(LocalDate.parse("2026-11-24")));
+      admin.run(() -> reference.changeDeadline("SIGN_OFF", 1, true));
+    }
+    assertEquals(
+        LocalDateTime.parse("2026-11-23T15:30").atZone(ALMATY).toInstant(),
+        deadlines.dueFor(Step.SIGN_OFF, friday));
   }
 
   @Test

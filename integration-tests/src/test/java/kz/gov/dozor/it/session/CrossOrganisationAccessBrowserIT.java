@@ -34,7 +34,42 @@ class CrossOrganisationAccessBrowserIT {
                   "evidence/1/download"),
           "admin.mci", List.of("cases/view.xhtml?id=1", "notices/list.xhtml", "evidence/1/view"),
           "supervisor1", List.of("cases/new.xhtml", "admin/audit.xhtml"),
-          "investigator2", List.of("admin/audit.xhtml"));
+          "investigator2", List.of("admin/audit.xhtml", "admin/deadlines.xhtml"));
+
+  @Test
+  void anAdministratorChangesADeadlineInThePortal(Browser b) {
+    Portal.signIn(b, "admin.mci");
+    Portal.chooseLanguage(b, "en");
+    b.find(By.id("navDeadlines")).click();
+    org.openqa.selenium.WebElement days = b.find(By.cssSelector("input[id$=':days']"));
+    String before = days.getAttribute("value");
+    try {
+      days.clear();
+      days.sendKeys("0");
+      b.find(By.cssSelector("button[id$=':save']")).click();
+      b.waitFor().until(d -> d.getPageSource().contains("Between 1 and 60 days"));
+      b.find(By.cssSelector("input[id$=':days']")).clear();
+      b.find(By.cssSelector("input[id$=':days']")).sendKeys("5");
+      b.find(By.cssSelector("button[id$=':save']")).click();
+      b.waitFor()
+          .until(
+              d ->
+                  "5"
+                      .equals(
+                          d.findElement(By.cssSelector("input[id$=':days']"))
+                              .getAttribute("value")));
+    } finally {
+      org.openqa.selenium.WebElement again = b.find(By.cssSelector("input[id$=':days']"));
+      again.clear();
+      again.sendKeys(before);
+      b.find(By.cssSelector("button[id$=':save']")).click();
+      b.waitFor()
+          .until(
+              d ->
+                  before.equals(
+                      d.findElement(By.cssSelector("input[id$=':days']")).getAttribute("value")));
+    }
+  }
 
   @Test
   void everyRoleIsRefusedTheOtherSidesPages(Browser b) {

@@ -1,5 +1,10 @@
 package kz.gov.dozor.ejb.cases;
 
+import static kz.gov.dozor.ejb.platform.Checks.blankToNull;
+import static kz.gov.dozor.ejb.platform.Checks.isBlank;
+import static kz.gov.dozor.ejb.platform.Checks.maxLength;
+import static kz.gov.dozor.ejb.platform.Checks.refuseIf;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -62,8 +67,8 @@ public class CaseLifecycleService {
     } else if (prohibitedBy != ProhibitedBy.NONE && isBlank(legalReference)) {
       problems.add(new Problem("legalReference", "route.legalReference.required"));
     }
-    checkLength("legalReference", legalReference, 1000, problems);
-    checkLength("comment", comment, MAX_TEXT, problems);
+    maxLength("legalReference", legalReference, 1000, problems);
+    maxLength("comment", comment, MAX_TEXT, problems);
     refuseIf(problems);
     ViolationCase vc = guard.changeable(caseId, version);
     CaseStatus route = Routes.routeFor(crimeSigns, prohibitedBy);
@@ -81,7 +86,7 @@ public class CaseLifecycleService {
     if (isBlank(reason)) {
       problems.add(new Problem("reason", "dismiss.reason.required"));
     }
-    checkLength("reason", reason, MAX_TEXT, problems);
+    maxLength("reason", reason, MAX_TEXT, problems);
     refuseIf(problems);
     ViolationCase vc = guard.changeable(caseId, version);
     vc.dismissBecause(reason.strip());
@@ -99,7 +104,7 @@ public class CaseLifecycleService {
     if (isBlank(letterNumber)) {
       problems.add(new Problem("letterNumber", "referral.letterNumber.required"));
     }
-    checkLength("letterNumber", letterNumber, 100, problems);
+    maxLength("letterNumber", letterNumber, 100, problems);
     if (letterDate == null) {
       problems.add(new Problem("letterDate", "referral.letterDate.required"));
     } else if (letterDate.isAfter(LocalDate.now(clock.withZone(Almaty.ZONE)))) {
@@ -137,7 +142,7 @@ public class CaseLifecycleService {
         && (penaltyMrp == null || penaltyMrp.signum() <= 0 || penaltyMrp.scale() > 2)) {
       problems.add(new Problem("penaltyMrp", "outcome.penalty.required"));
     }
-    checkLength("comment", comment, MAX_TEXT, problems);
+    maxLength("comment", comment, MAX_TEXT, problems);
     refuseIf(problems);
     ViolationCase vc = guard.changeable(caseId, version);
     Referral referral = em.find(Referral.class, caseId);
@@ -163,7 +168,7 @@ public class CaseLifecycleService {
   /** Closes a case whose every resource has its final outcome; a closed case is sealed. */
   public void closeCase(long caseId, long version, String comment) {
     List<Problem> problems = new ArrayList<>();
-    checkLength("comment", comment, MAX_TEXT, problems);
+    maxLength("comment", comment, MAX_TEXT, problems);
     refuseIf(problems);
     ViolationCase vc = guard.changeable(caseId, version);
     String missing =
@@ -219,25 +224,5 @@ public class CaseLifecycleService {
     } catch (OptimisticLockException e) {
       throw new ConcurrentChangeException();
     }
-  }
-
-  private static void refuseIf(List<Problem> problems) {
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
-  }
-
-  private static void checkLength(String field, String value, int max, List<Problem> out) {
-    if (value != null && value.length() > max) {
-      out.add(new Problem(field, "text.tooLong", max));
-    }
-  }
-
-  private static boolean isBlank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static String blankToNull(String s) {
-    return isBlank(s) ? null : s.strip();
   }
 }

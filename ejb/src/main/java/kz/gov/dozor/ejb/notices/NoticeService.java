@@ -1,5 +1,10 @@
 package kz.gov.dozor.ejb.notices;
 
+import static kz.gov.dozor.ejb.platform.Checks.blankToNull;
+import static kz.gov.dozor.ejb.platform.Checks.maxLength;
+import static kz.gov.dozor.ejb.platform.Checks.refuseIf;
+import static kz.gov.dozor.ejb.platform.Checks.required;
+
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -142,7 +147,7 @@ public class NoticeService {
   @RolesAllowed(Roles.SUPERVISOR)
   public String signOff(long noticeId, long version, String comment) {
     List<Problem> problems = new ArrayList<>();
-    optional("comment", comment, MAX_TEXT, problems);
+    maxLength("comment", comment, MAX_TEXT, problems);
     refuseIf(problems);
     Caller caller = cases.agencyCaller();
     BlockNotice n = agencyNotice(noticeId, version, caller);
@@ -506,29 +511,5 @@ public class NoticeService {
     } catch (OptimisticLockException e) {
       throw new ConcurrentChangeException();
     }
-  }
-
-  private static void required(String field, String value, int max, List<Problem> out) {
-    if (value == null || value.isBlank()) {
-      out.add(new Problem(field, "field.required"));
-    } else {
-      optional(field, value, max, out);
-    }
-  }
-
-  private static void optional(String field, String value, int max, List<Problem> out) {
-    if (value != null && value.length() > max) {
-      out.add(new Problem(field, "text.tooLong", max));
-    }
-  }
-
-  private static void refuseIf(List<Problem> problems) {
-    if (!problems.isEmpty()) {
-      throw new InvalidInputException(problems);
-    }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

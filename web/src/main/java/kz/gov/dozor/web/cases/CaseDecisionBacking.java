@@ -4,7 +4,6 @@ import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.OptimisticLockException;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import kz.gov.dozor.ejb.cases.CaseDetails;
 import kz.gov.dozor.ejb.cases.CaseLifecycleService;
-import kz.gov.dozor.ejb.cases.ConcurrentChangeException;
 import kz.gov.dozor.ejb.cases.RecipientBodyView;
 import kz.gov.dozor.ejb.platform.DozorException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
@@ -21,6 +19,7 @@ import kz.gov.dozor.persistence.cases.ProhibitedBy;
 import kz.gov.dozor.persistence.cases.ReferralKind;
 import kz.gov.dozor.persistence.cases.ReferralOutcome;
 import kz.gov.dozor.web.platform.Messages;
+import kz.gov.dozor.web.platform.Races;
 
 /**
  * The decision part of the case page: route, dismissal, referral, outcome and closing. The page
@@ -95,12 +94,10 @@ public class CaseDecisionBacking implements Serializable {
     } catch (InvalidInputException e) {
       Messages.addProblems(e, field -> FORM + fieldIds.getOrDefault(field, field));
       return null;
-    } catch (ConcurrentChangeException e) {
-      Messages.addError(null, Messages.error(e));
     } catch (DozorException e) {
       Messages.addError(null, Messages.error(e));
     } catch (EJBException e) {
-      if (!lostARace(e)) {
+      if (!Races.lost(e)) {
         throw e;
       }
       // Both wrote at the same instant and the database kept the other one.
@@ -108,15 +105,6 @@ public class CaseDecisionBacking implements Serializable {
     }
     caseView.reload();
     return null;
-  }
-
-  private static boolean lostARace(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof OptimisticLockException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The bodies this case's referral can go to. */

@@ -4,7 +4,6 @@ import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.OptimisticLockException;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import kz.gov.dozor.ejb.platform.DozorException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.persistence.notices.ResourceDecision;
 import kz.gov.dozor.web.platform.Messages;
+import kz.gov.dozor.web.platform.Races;
 
 /** What people do on the notification page: sign off, return, resubmit, decide, answer, lift. */
 @Named("noticeActions")
@@ -122,7 +122,7 @@ public class NoticeActionsBacking implements Serializable {
     } catch (DozorException e) {
       Messages.addError(null, Messages.error(e));
     } catch (EJBException e) {
-      if (!(e.getCause() instanceof OptimisticLockException)) {
+      if (!Races.lost(e)) {
         throw e;
       }
       Messages.addError(null, Messages.error("case.changedBySomeoneElse"));

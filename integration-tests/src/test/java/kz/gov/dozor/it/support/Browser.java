@@ -11,6 +11,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,8 +82,11 @@ public final class Browser implements AutoCloseable {
     return !driver.findElements(by).isEmpty();
   }
 
+  /** Waits up to 30 s; an element replaced by a re-render meanwhile is looked up again. */
   public WebDriverWait waitFor() {
-    return new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Waits until no PrimeFaces or jQuery request is under way (uploads included). */

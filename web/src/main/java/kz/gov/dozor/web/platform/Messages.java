@@ -54,6 +54,17 @@ public final class Messages {
     }
   }
 
+  /**
+   * Confirms a completed action: a short message at the top of the page, kept across the
+   * redirect that usually follows so that the user sees it beside the new state.
+   */
+  public static void success(String key, Object... args) {
+    FacesContext fc = FacesContext.getCurrentInstance();
+    String text = text(key, args);
+    fc.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
+    fc.getExternalContext().getFlash().setKeepMessages(true);
+  }
+
   /** Adds an error message to a component (by client id), or to the page when it is null. */
   public static void addError(String clientId, FacesMessage message) {
     FacesContext.getCurrentInstance().addMessage(clientId, message);

@@ -4,7 +4,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import kz.gov.dozor.persistence.notices.NoticeStatus;
 
-/** One line of a notification list or queue. */
+/**
+ * One line of a notification list or queue. People are named as they are shown to others: full name
+ * when the portal knows it, else the login.
+ */
 public record NoticeRow(
     long id,
     String outgoingNumber,
@@ -15,8 +18,43 @@ public record NoticeRow(
     String draftedBy,
     Instant submittedAt,
     Instant sentAt,
-    Instant dueAt)
+    Instant dueAt,
+    long caseId,
+    String draftedByName,
+    Instant receivedAt,
+    Instant decidedAt,
+    String firstUrl)
     implements Serializable {
+
+  /** A row without the case link, names and archive dates (kept for existing callers). */
+  public NoticeRow(
+      long id,
+      String outgoingNumber,
+      String caseNumber,
+      NoticeStatus status,
+      int round,
+      long resources,
+      String draftedBy,
+      Instant submittedAt,
+      Instant sentAt,
+      Instant dueAt) {
+    this(
+        id,
+        outgoingNumber,
+        caseNumber,
+        status,
+        round,
+        resources,
+        draftedBy,
+        submittedAt,
+        sentAt,
+        dueAt,
+        0L,
+        draftedBy,
+        null,
+        null,
+        null);
+  }
 
   /** Past its deadline, and still waiting for someone. */
   public boolean isOverdue() {

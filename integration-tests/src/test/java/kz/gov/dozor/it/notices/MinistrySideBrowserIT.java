@@ -168,7 +168,13 @@ public class MinistrySideBrowserIT {
     assertEquals(List.of(number), archive.status("DECIDED").number(number).search().numbers());
 
     // Lifting asks first; then the page and the registry say who lifted it, when and why.
-    officer.find(By.linkText(number)).click();
+    // From the registry, the officer goes to lift the block on the notification.
+    officer.find(By.id("navRegistry")).click();
+    WebElement entries = officer.find(By.id("results:entries"));
+    officer.find(By.id("filters:url")).sendKeys(marker);
+    officer.find(By.id("filters:search")).click();
+    officer.waitFor().until(ExpectedConditions.stalenessOf(entries));
+    officer.find(By.cssSelector("#results\\:entries .dz-lift-link")).click();
     NoticePage lifted = new NoticePage(officer).lift(0, "Removed-" + marker);
     assertTrue(
         lifted.confirmation().contains(url) && lifted.confirmation().contains("restore access"),

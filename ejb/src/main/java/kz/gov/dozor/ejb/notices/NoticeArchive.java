@@ -44,7 +44,9 @@ public class NoticeArchive {
     bind(q, filter);
     return q.setFirstResult(Math.max(0, first))
         .setMaxResults(Math.max(1, Math.min(pageSize, MAX_PAGE)))
-        .getResultList();
+        .getResultStream()
+        .map(NoticeRow::forMinistry)
+        .toList();
   }
 
   /** How many notifications of the archive match. */

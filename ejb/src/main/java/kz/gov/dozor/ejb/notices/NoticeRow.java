@@ -56,6 +56,29 @@ public record NoticeRow(
         null);
   }
 
+  /**
+   * The row as the ministry may see it: nothing of the agency's internal work (who drafted it, when
+   * it was last submitted for sign-off).
+   */
+  public NoticeRow forMinistry() {
+    return new NoticeRow(
+        id,
+        outgoingNumber,
+        caseNumber,
+        status,
+        round,
+        resources,
+        null,
+        null,
+        sentAt,
+        dueAt,
+        caseId,
+        null,
+        receivedAt,
+        decidedAt,
+        firstUrl);
+  }
+
   /** Past its deadline, and still waiting for someone. */
   public boolean isOverdue() {
     return dueAt != null && dueAt.isBefore(Instant.now());

@@ -403,7 +403,10 @@ public class NoticeService {
   @RolesAllowed(Roles.OFFICER)
   public List<NoticeRow> ministryInbox() {
     ministryOfficer();
-    return NoticeViews.rows(em, "n.status = :p order by n.dueAt, n.sentAt", NoticeStatus.SENT);
+    return NoticeViews.rows(em, "n.status = :p order by n.dueAt, n.sentAt", NoticeStatus.SENT)
+        .stream()
+        .map(NoticeRow::forMinistry)
+        .toList();
   }
 
   // ---- helpers ----

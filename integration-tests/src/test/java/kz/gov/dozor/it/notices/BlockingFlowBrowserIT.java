@@ -130,7 +130,9 @@ public class BlockingFlowBrowserIT {
     decision =
         new NoticePage(officer).decide(1, "REFUSE", null, null, "The channel is already deleted.");
     assertEquals("Decided", decision.status());
-    assertTrue(decision.itemText(0).contains("Block"), decision.itemText(0));
+    assertTrue(
+        decision.itemText(0).contains("Block") && decision.itemText(0).contains("МКИ-" + marker),
+        decision.itemText(0));
     assertTrue(decision.itemText(1).contains("already deleted"), decision.itemText(1));
     assertTrue(waitForMail("investigator1@afm.gov.kz", number), "e-mail to the investigator");
 

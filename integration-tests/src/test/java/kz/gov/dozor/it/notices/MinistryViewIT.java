@@ -216,6 +216,17 @@ class MinistryViewIT {
     assertEquals(c2.registrationNumber(), row.caseNumber());
     assertTrue(row.firstUrl().contains(marker), row.firstUrl());
     assertTrue(row.receivedAt() != null && row.decidedAt() == null, row.toString());
+    // Nothing of the agency's internal work reaches the ministry's lists either.
+    assertNull(row.draftedBy());
+    assertNull(row.draftedByName());
+    assertNull(row.submittedAt());
+    NoticeRow inboxRow =
+        officer.call(() -> notices.ministryInbox()).stream()
+            .filter(r -> r.id() == sent)
+            .findFirst()
+            .orElseThrow();
+    assertNull(inboxRow.draftedBy());
+    assertNull(inboxRow.submittedAt());
 
     // Only the ministry's officers have it.
     assertThrows(EJBAccessException.class, () -> investigator.call(() -> archive.count(all)));

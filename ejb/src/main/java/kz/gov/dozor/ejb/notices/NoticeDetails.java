@@ -8,7 +8,11 @@ import kz.gov.dozor.persistence.notices.NoticeEvent;
 import kz.gov.dozor.persistence.notices.NoticeStatus;
 import kz.gov.dozor.persistence.notices.ResourceDecision;
 
-/** Everything the notification page shows to the agency or the ministry. */
+/**
+ * Everything the notification page shows to the agency or the ministry. The ministry's view ({@code
+ * ministryView}) starts at the sending: no drafting, no internal sign-off rounds, no supervisor's
+ * comments.
+ */
 public record NoticeDetails(
     long id,
     long version,
@@ -29,7 +33,10 @@ public record NoticeDetails(
     Instant dueAt,
     List<Item> resources,
     List<Attachment> evidence,
-    List<Step> history)
+    List<Step> history,
+    String draftedByName,
+    String reviewedByName,
+    boolean ministryView)
     implements Serializable {
 
   public boolean isOverdue() {
@@ -51,7 +58,9 @@ public record NoticeDetails(
       Long registryVersion,
       boolean blockActive,
       String liftReason,
-      Instant liftedAt)
+      Instant liftedAt,
+      String liftedBy,
+      String liftedByName)
       implements Serializable {}
 
   /** An evidence file attached to the notification. */
@@ -76,6 +85,7 @@ public record NoticeDetails(
       String actor,
       String organisation,
       NoticeEvent.Type type,
-      String detail)
+      String detail,
+      String actorName)
       implements Serializable {}
 }

@@ -364,7 +364,8 @@ public class NoticeService {
           "notice", noticeId, "notification of another organisation or not sent", null);
       throw new AccessDeniedException("access.otherOrganisation");
     }
-    return NoticeViews.details(em, n);
+    // The ministry sees the notification from its sending onward, never the agency's review.
+    return NoticeViews.details(em, n, !agency);
   }
 
   /** The notifications of a case, newest first (agency). */
@@ -402,7 +403,10 @@ public class NoticeService {
   @RolesAllowed(Roles.OFFICER)
   public List<NoticeRow> ministryInbox() {
     ministryOfficer();
-    return NoticeViews.rows(em, "n.status = :p order by n.dueAt, n.sentAt", NoticeStatus.SENT);
+    return NoticeViews.rows(em, "n.status = :p order by n.dueAt, n.sentAt", NoticeStatus.SENT)
+        .stream()
+        .map(NoticeRow::forMinistry)
+        .toList();
   }
 
   // ---- helpers ----

@@ -22,7 +22,9 @@ public class RegistryService {
         em.createQuery(
             "select new kz.gov.dozor.ejb.registry.RegistryRow(e.id, e.url, e.urlNormalized,"
                 + " e.decisionNumber, e.decisionDate, e.issuingBody, e.notice.outgoingNumber,"
-                + " e.notice.id, e.blockedAt, e.active, e.liftedAt, e.liftReason)"
+                + " e.notice.id, e.blockedAt, e.active, e.liftedAt, e.liftReason, e.liftedBy,"
+                + " coalesce((select u.fullName from PortalUser u where u.username = e.liftedBy),"
+                + " e.liftedBy))"
                 + " from RegistryEntry e"
                 + where(active, urlText)
                 + " order by e.blockedAt desc, e.id desc",

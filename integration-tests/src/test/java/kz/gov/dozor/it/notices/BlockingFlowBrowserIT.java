@@ -104,9 +104,11 @@ public class BlockingFlowBrowserIT {
     supervisor.open("");
     assertTrue(supervisor.find(By.id("unread")).getText().matches("\\d+"));
     supervisor.find(By.id("navNotices")).click();
-    assertTrue(
-        supervisor.find(By.id("awaiting")).getText().contains("casino")
-            || supervisor.find(By.id("awaiting")).getText().contains("AFM-"));
+    // The notification waits in the queue: its case, and the action to review it.
+    WebElement waiting =
+        supervisor.find(
+            By.xpath("//*[@id='awaiting']//tr[.//a[normalize-space()='" + caseNumber + "']]"));
+    assertTrue(waiting.getText().contains("Review"), waiting.getText());
     supervisor.open(noticeUrl);
     NoticePage signed = new NoticePage(supervisor).signOff();
     assertEquals("Sent to the ministry", signed.status());
@@ -128,7 +130,9 @@ public class BlockingFlowBrowserIT {
     decision =
         new NoticePage(officer).decide(1, "REFUSE", null, null, "The channel is already deleted.");
     assertEquals("Decided", decision.status());
-    assertTrue(decision.itemText(0).contains("Block"), decision.itemText(0));
+    assertTrue(
+        decision.itemText(0).contains("Block") && decision.itemText(0).contains("МКИ-" + marker),
+        decision.itemText(0));
     assertTrue(decision.itemText(1).contains("already deleted"), decision.itemText(1));
     assertTrue(waitForMail("investigator1@afm.gov.kz", number), "e-mail to the investigator");
 

@@ -258,6 +258,7 @@ public final class Portal {
   /** The notification page: sign-off, decisions per resource, lifting a block. */
   public static final class NoticePage {
     private final Browser b;
+    private String confirmation;
 
     public NoticePage(Browser b) {
       this.b = b;
@@ -272,22 +273,18 @@ public final class Portal {
       return b.find(By.id("outgoingNumber")).getText();
     }
 
+    /** Signs off after saying yes to the confirmation. */
     public NoticePage signOff() {
-      return submit("noticeActions:signOff");
+      return submit("noticeActions:signOff", true);
     }
 
     /**
-     * Decides on the resource in row {@code row}: BLOCK (number, date), REFUSE or RETURN (text).
+     * Decides on the resource in row {@code row}: BLOCK (number, date), REFUSE or RETURN (text),
+     * saying yes to the confirmation.
      */
     public NoticePage decide(int row, String decision, String number, String date, String text) {
+      choose(row, decision);
       String p = "noticeActions:items:" + row + ":";
-      int option =
-          switch (decision) {
-            case "BLOCK" -> 0;
-            case "REFUSE" -> 1;
-            default -> 2;
-          };
-      b.find(By.id(p + "decision:" + option)).click();
       if (number != null) {
         b.find(By.id(p + "decisionNumber")).sendKeys(number);
       }
@@ -297,26 +294,174 @@ public final class Portal {
       if (text != null) {
         b.find(By.id(p + "text")).sendKeys(text);
       }
-      return submit(p + "decide");
+      return submit(p + "decide", true);
+    }
+
+    /** Chooses a decision for row {@code row}; the form then shows that decision's fields. */
+    public NoticePage choose(int row, String decision) {
+      String p = "noticeActions:items:" + row + ":";
+      int option =
+          switch (decision) {
+            case "BLOCK" -> 0;
+            case "REFUSE" -> 1;
+            default -> 2;
+          };
+      WebElement radio = b.find(By.id(p + "decision:" + option));
+      if (radio.isSelected()) {
+        return this;
+      }
+      WebElement fields = b.driver().findElement(By.id(p + "fields"));
+      radio.click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(fields));
+      b.idle();
+      b.find(By.id(p + "decide"));
+      return this;
+    }
+
+    /** The supervisor returns the notification to the investigator with a comment. */
+    public NoticePage sendBack(String comment) {
+      b.find(By.id("noticeActions:comment")).sendKeys(comment);
+      return submit("noticeActions:sendBack", false);
+    }
+
+    /** The investigator corrects the justification and submits the notification again. */
+    public NoticePage resubmit(String justification) {
+      WebElement area = b.find(By.id("noticeActions:justification"));
+      area.clear();
+      area.sendKeys(justification);
+      return submit("noticeActions:resubmit", false);
+    }
+
+    /** How many fields of the decision form of row {@code row} are marked as required. */
+    public int requiredMarkers(int row) {
+      return b.all(
+              By.cssSelector("[id='noticeActions:items:" + row + ":fields'] .ui-outputlabel-rfi"))
+          .size();
+    }
+
+    /** The labels of the fields the decision form of row {@code row} shows now. */
+    public java.util.List<String> fieldLabels(int row) {
+      return b.all(By.cssSelector("[id='noticeActions:items:" + row + ":fields'] label")).stream()
+          .map(WebElement::getText)
+          .toList();
     }
 
     public NoticePage lift(int row, String reason) {
       String p = "noticeActions:items:" + row + ":";
       b.find(By.id(p + "lift")).sendKeys(reason);
-      return submit(p + "liftButton");
+      return submit(p + "liftButton", true);
     }
 
     public String itemText(int row) {
       return b.find(By.id("item-" + row)).getText();
     }
 
-    private NoticePage submit(String button) {
+    /** The text of the last confirmation said yes to. */
+    public String confirmation() {
+      return confirmation;
+    }
+
+    /** The page's global messages (confirmations of success, errors). */
+    public String messages() {
+      return b.all(By.cssSelector("#messages")).stream()
+          .map(WebElement::getText)
+          .reduce("", (x, y) -> x + y);
+    }
+
+    /** Clicks a button that asks for confirmation, reads the question, and says no. */
+    public String cancel(String button) {
+      b.idle();
+      b.find(By.id(button)).click();
+      WebElement dialog = visibleConfirmDialog();
+      String text = dialog.findElement(By.cssSelector(".ui-confirm-dialog-message")).getText();
+      dialog.findElement(By.cssSelector(".ui-confirmdialog-no")).click();
+      b.waitFor().until(ExpectedConditions.invisibilityOf(dialog));
+      return text;
+    }
+
+    private WebElement visibleConfirmDialog() {
+      return b.waitFor()
+          .until(
+              d ->
+                  d.findElements(By.cssSelector(".ui-confirm-dialog")).stream()
+                      .filter(WebElement::isDisplayed)
+                      .findFirst()
+                      .orElse(null));
+    }
+
+    private NoticePage submit(String button, boolean confirm) {
       b.idle();
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id(button)).click();
+      if (confirm) {
+        WebElement dialog = visibleConfirmDialog();
+        // The dialog opens with an animation; a click before it ends may be lost.
+        b.waitFor()
+            .until(
+                d ->
+                    !dialog
+                        .findElement(By.cssSelector(".ui-confirm-dialog-message"))
+                        .getText()
+                        .isBlank());
+        confirmation = dialog.findElement(By.cssSelector(".ui-confirm-dialog-message")).getText();
+        b.waitFor()
+            .until(
+                ExpectedConditions.elementToBeClickable(
+                    dialog.findElement(By.cssSelector(".ui-confirmdialog-yes"))))
+            .click();
+      }
       b.waitFor().until(ExpectedConditions.stalenessOf(page));
       b.find(By.id("outgoingNumber"));
       return this;
+    }
+  }
+
+  /** The ministry's archive of notifications with its filters. */
+  public static final class ArchivePage {
+    private final Browser b;
+
+    public ArchivePage(Browser b) {
+      this.b = b;
+      b.find(By.id("navArchive")).click();
+      b.find(By.id("results:notices"));
+    }
+
+    public ArchivePage status(String value) {
+      new Select(b.find(By.id("filters:status"))).selectByValue(value);
+      return this;
+    }
+
+    public ArchivePage url(String text) {
+      WebElement url = b.find(By.id("filters:url"));
+      url.clear();
+      url.sendKeys(text);
+      return this;
+    }
+
+    public ArchivePage number(String text) {
+      WebElement number = b.find(By.id("filters:number"));
+      number.clear();
+      number.sendKeys(text);
+      return this;
+    }
+
+    public ArchivePage search() {
+      b.idle();
+      WebElement table = b.find(By.id("results:notices"));
+      b.find(By.id("filters:search")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.find(By.id("results:notices"));
+      return this;
+    }
+
+    public java.util.List<String> numbers() {
+      return b.all(By.cssSelector("#results\\:notices .dz-notice-link")).stream()
+          .map(WebElement::getText)
+          .toList();
+    }
+
+    public String text() {
+      return b.find(By.id("results:notices")).getText();
     }
   }
 }

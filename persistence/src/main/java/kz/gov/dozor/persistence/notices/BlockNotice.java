@@ -84,6 +84,10 @@ public class BlockNotice {
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  /** When the ministry first received the notification; later rounds keep it. */
+  @Column(name = "received_at")
+  private Instant receivedAt;
+
   @Column(name = "decided_at")
   private Instant decidedAt;
 
@@ -160,6 +164,9 @@ public class BlockNotice {
       this.outgoingNumber = outgoingNumber;
     }
     this.sentAt = at;
+    if (this.receivedAt == null) {
+      this.receivedAt = at;
+    }
   }
 
   public void nextRound(Instant at) {
@@ -247,6 +254,10 @@ public class BlockNotice {
 
   public Instant getSentAt() {
     return sentAt;
+  }
+
+  public Instant getReceivedAt() {
+    return receivedAt;
   }
 
   public Instant getDecidedAt() {

@@ -30,7 +30,15 @@ public class NoticeEvent {
     INFO_REQUESTED,
     ANSWERED_AND_RESENT,
     DECIDED,
-    BLOCK_LIFTED
+    BLOCK_LIFTED;
+
+    /**
+     * The agency's internal review before a notification leaves it: the ministry never sees these
+     * steps, only the notification from its sending onward.
+     */
+    public boolean isInternal() {
+      return this == SUBMITTED || this == RETURNED_BY_SUPERVISOR;
+    }
   }
 
   @Id

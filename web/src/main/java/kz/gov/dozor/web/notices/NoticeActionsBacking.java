@@ -79,30 +79,84 @@ public class NoticeActionsBacking implements Serializable {
   }
 
   public String signOff() {
-    return run(null, (id, v) -> notices.signOff(id, v, comment));
+    return run(
+        null,
+        (id, v) -> {
+          String number = notices.signOff(id, v, comment);
+          Messages.success("notice.done.signedOff", number);
+        });
   }
 
   public String sendBack() {
-    return run(null, (id, v) -> notices.returnToInvestigator(id, v, comment));
+    return run(
+        null,
+        (id, v) -> {
+          notices.returnToInvestigator(id, v, comment);
+          Messages.success("notice.done.returned");
+        });
   }
 
   public String resubmit() {
-    return run(null, (id, v) -> notices.resubmit(id, v, legalBasis, justification));
+    return run(
+        null,
+        (id, v) -> {
+          notices.resubmit(id, v, legalBasis, justification);
+          Messages.success("notice.done.resubmitted");
+        });
   }
 
   public String decide(long itemId) {
     DecisionInput in = input(itemId);
     return run(
-        itemId, (id, v) -> notices.decide(id, v, itemId, in.decision, in.number, in.date, in.text));
+        itemId,
+        (id, v) -> {
+          notices.decide(id, v, itemId, in.decision, in.number, in.date, in.text);
+          Messages.success(
+              "notice.done.decided", Messages.text("decision." + in.decision), url(itemId));
+        });
   }
 
   public String answer() {
-    return run(null, (id, v) -> notices.answerAndResend(id, v, answers));
+    return run(
+        null,
+        (id, v) -> {
+          notices.answerAndResend(id, v, answers);
+          Messages.success("notice.done.answered");
+        });
   }
 
   public String lift(long itemId, long entryId, long entryVersion) {
     return run(
-        itemId, (id, v) -> notices.liftBlock(entryId, entryVersion, liftReasons.get(itemId)));
+        itemId,
+        (id, v) -> {
+          notices.liftBlock(entryId, entryVersion, liftReasons.get(itemId));
+          Messages.success("notice.done.lifted", url(itemId));
+        });
+  }
+
+  /** What signing off does, asked before it is done. */
+  public String confirmSignOff() {
+    NoticeDetails n = noticeView.getDetails();
+    return Messages.text("notice.confirm.signOff", n.caseNumber(), n.resources().size());
+  }
+
+  /** What the chosen decision on a resource does, asked before it is recorded. */
+  public String confirmDecision(long itemId, String url) {
+    ResourceDecision d = input(itemId).decision;
+    return d == null ? "" : Messages.text("notice.confirm." + d, url);
+  }
+
+  /** What lifting a block does, asked before it is done. */
+  public String confirmLift(String url) {
+    return Messages.text("notice.confirm.lift", url);
+  }
+
+  private String url(long itemId) {
+    return noticeView.getDetails().resources().stream()
+        .filter(i -> i.id() == itemId)
+        .map(NoticeDetails.Item::url)
+        .findFirst()
+        .orElse("");
   }
 
   /** A call on the notification as the user saw it. */

@@ -41,6 +41,7 @@ public class NoticeDraftBacking implements Serializable {
     CaseDetails c = caseView.getDetails();
     try {
       long id = notices.submit(c.id(), resourceIds, legalBasis, justification, evidenceIds);
+      Messages.success("notice.done.submitted");
       return "/notices/view?faces-redirect=true&id=" + id;
     } catch (InvalidInputException e) {
       Messages.addProblems(e, field -> "noticeForm:" + field);

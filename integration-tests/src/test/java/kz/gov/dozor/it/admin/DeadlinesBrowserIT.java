@@ -112,13 +112,13 @@ class DeadlinesBrowserIT {
     int year = LocalDate.now(ZoneId.of("Asia/Almaty")).getYear();
     assertEquals("Holidays of " + year, b.find(By.id("holidaysTitle")).getText());
 
-    click(b, "nextYear");
+    click(b, "holidays:nextYear");
     assertEquals("Holidays of " + (year + 1), b.find(By.id("holidaysTitle")).getText());
-    click(b, "nextYear");
+    click(b, "holidays:nextYear");
     assertEquals("Holidays of " + (year + 2), b.find(By.id("holidaysTitle")).getText());
-    click(b, "previousYear");
-    click(b, "previousYear");
-    click(b, "previousYear");
+    click(b, "holidays:previousYear");
+    click(b, "holidays:previousYear");
+    click(b, "holidays:previousYear");
     assertEquals("Holidays of " + (year - 1), b.find(By.id("holidaysTitle")).getText());
 
     String name = "Test day " + UUID.randomUUID().toString().substring(0, 8);

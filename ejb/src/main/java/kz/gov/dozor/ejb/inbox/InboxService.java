@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import kz.gov.dozor.persistence.inbox.PortalNotification;
 import kz.gov.dozor.persistence.users.PortalUser;
 
@@ -29,10 +30,17 @@ public class InboxService {
         .getSingleResult();
   }
 
-  /** The newest messages, at most {@code max}. */
+  /** The newest messages, at most {@code max}, in the language the caller last chose. */
   public List<InboxItem> recent(int max) {
     PortalUser user = em.find(PortalUser.class, me());
-    String lang = user == null ? null : user.getLocale();
+    return recent(max, user == null ? null : user.getLocale());
+  }
+
+  /**
+   * The newest messages, at most {@code max}, in {@code language}: the language of the page the
+   * caller reads them on, whatever they chose elsewhere.
+   */
+  public List<InboxItem> recent(int max, String language) {
     return em.createQuery(
             "select n from PortalNotification n where n.recipient = :me order by n.createdAt desc, n.id desc",
             PortalNotification.class)
@@ -43,11 +51,31 @@ public class InboxService {
             n ->
                 new InboxItem(
                     n.getId(),
-                    Texts.text(lang, n.getMessageKey(), n.getArgument()),
+                    Texts.text(
+                        language,
+                        n.getMessageKey(),
+                        MessageParameters.decode(n.getParameters()).toArray()),
                     n.getLink(),
                     n.getCreatedAt(),
                     n.getReadAt() != null))
         .toList();
+  }
+
+  /**
+   * Opens one of the caller's own messages: it is read from now on. Returns where to act (a path
+   * inside the portal), or empty when the message is not the caller's or leads nowhere.
+   */
+  public Optional<String> open(long id) {
+    PortalNotification n = em.find(PortalNotification.class, id);
+    if (n == null || !n.getRecipient().equals(me())) {
+      return Optional.empty();
+    }
+    n.read(clock.instant());
+    String link = n.getLink();
+    if (link == null || !link.startsWith("/") || link.startsWith("//") || link.contains("\\")) {
+      return Optional.empty();
+    }
+    return Optional.of(link);
   }
 
   /** Marks the caller's own messages read; others' are left alone. */

@@ -39,21 +39,44 @@ public class Notifier {
         .getResultList();
   }
 
+  /** Tells {@code usernames} with a message of one parameter (or none, when it is null). */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void notify(List<String> usernames, String key, String argument, String link) {
+    tell(usernames, key, argument == null ? List.of() : List.of(argument), link);
+  }
+
+  /**
+   * Tells {@code usernames}: an inbox message kept as {@code key} and {@code parameters} (each
+   * reader sees it in the language of their page) and an e-mail in the language each recipient
+   * chose. Earlier unread messages about the same subject ({@code link}) are about work that has
+   * now been done, by them or by someone else: they stop counting as unread.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void tell(List<String> usernames, String key, List<String> parameters, String link) {
     Instant now = clock.instant();
+    if (link != null) {
+      em.createQuery(
+              "update PortalNotification n set n.readAt = :now"
+                  + " where n.link = :link and n.readAt is null")
+          .setParameter("now", now)
+          .setParameter("link", link)
+          .executeUpdate();
+    }
+    String stored = MessageParameters.encode(parameters);
+    Object[] args = parameters.toArray();
     int mails = 0;
     for (String username : usernames) {
-      em.persist(new PortalNotification(username, now, key, argument, link));
+      em.persist(new PortalNotification(username, now, key, stored, link));
       PortalUser user = em.find(PortalUser.class, username);
       if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-        String text = Texts.text(user.getLocale(), key, argument);
+        String language = user.getLocale();
+        String text = Texts.text(language, key, args);
         String url = Settings.publicUrl() + link;
         em.persist(
             new OutgoingMail(
                 user.getEmail(),
-                Texts.text(user.getLocale(), "mail.subject", text),
-                text + "\n\n" + Texts.text(user.getLocale(), "mail.open", url) + "\n",
+                Texts.text(language, "mail.subject", text),
+                text + "\n\n" + Texts.text(language, "mail.open", url) + "\n",
                 now));
         mails++;
       }

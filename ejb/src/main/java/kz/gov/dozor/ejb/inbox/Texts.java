@@ -4,18 +4,26 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
 
-/** Notification texts in the recipient's language. */
+/** Inbox and e-mail texts in a given language (Kazakh, Russian or English; Russian otherwise). */
 final class Texts {
+
+  static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
 
   private Texts() {}
 
   static String text(String language, String key, Object... args) {
-    Locale locale = Locale.forLanguageTag(language == null ? "ru" : language);
+    Locale locale =
+        Locale.forLanguageTag(language != null && LANGUAGES.contains(language) ? language : "ru");
     try {
       String pattern =
           ResourceBundle.getBundle(
-                  "kz.gov.dozor.ejb.inbox.messages", locale, Texts.class.getClassLoader())
+                  "kz.gov.dozor.ejb.inbox.messages",
+                  locale,
+                  Texts.class.getClassLoader(),
+                  ResourceBundle.Control.getNoFallbackControl(
+                      ResourceBundle.Control.FORMAT_DEFAULT))
               .getString(key);
       return new MessageFormat(pattern, locale).format(args);
     } catch (MissingResourceException e) {

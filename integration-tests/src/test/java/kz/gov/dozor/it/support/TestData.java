@@ -20,6 +20,24 @@ public final class TestData {
     this.ds = ds;
   }
 
+  /**
+   * An unread inbox message for {@code username}, stored as the portal stores them: a message key
+   * and its parameters (strings); returns its id.
+   */
+  public long inboxMessage(String username, String key, String parameter, String link)
+      throws SQLException {
+    long id = ((Number) single("select nextval('portal_notification_seq')")).longValue();
+    update(
+        "insert into portal_notification (id, recipient, created_at, message_key, parameters, link)"
+            + " values (?, ?, now(), ?, ?, ?)",
+        id,
+        username,
+        key,
+        "[\"" + parameter + "\"]",
+        link);
+    return id;
+  }
+
   /** A new user, as if they had signed in with this organisation; unique per call. */
   public User user(String prefix, String organisation, String... roles) throws SQLException {
     String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

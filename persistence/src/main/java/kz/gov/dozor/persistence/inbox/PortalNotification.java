@@ -9,7 +9,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A message in a user's in-portal inbox: what happened, and where to act. */
+/**
+ * A message in a user's in-portal inbox: what happened, and where to act. It is kept as a message
+ * key and parameters, so that each reader sees it in the language of the page they read it on.
+ */
 @Entity
 @Table(name = "portal_notification")
 public class PortalNotification {
@@ -31,7 +34,9 @@ public class PortalNotification {
   @Column(name = "message_key", nullable = false)
   private String messageKey;
 
-  private String argument;
+  /** The message's parameters, a JSON array of strings, in the order the text names them. */
+  @Column(nullable = false)
+  private String parameters;
 
   private String link;
 
@@ -41,11 +46,11 @@ public class PortalNotification {
   protected PortalNotification() {}
 
   public PortalNotification(
-      String recipient, Instant createdAt, String messageKey, String argument, String link) {
+      String recipient, Instant createdAt, String messageKey, String parameters, String link) {
     this.recipient = recipient;
     this.createdAt = createdAt;
     this.messageKey = messageKey;
-    this.argument = argument;
+    this.parameters = parameters;
     this.link = link;
   }
 
@@ -71,8 +76,8 @@ public class PortalNotification {
     return messageKey;
   }
 
-  public String getArgument() {
-    return argument;
+  public String getParameters() {
+    return parameters;
   }
 
   public String getLink() {

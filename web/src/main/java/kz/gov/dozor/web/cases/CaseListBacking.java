@@ -173,4 +173,23 @@ public class CaseListBacking implements Serializable {
   public void setUrlText(String urlText) {
     this.urlText = urlText;
   }
+
+  /**
+   * Whether any filter is set: an empty list then says that no case matches the filters, otherwise
+   * that there are no cases yet.
+   */
+  public boolean isFiltered() {
+    CaseQuery q = query();
+    for (java.lang.reflect.RecordComponent c : CaseQuery.class.getRecordComponents()) {
+      try {
+        Object value = c.getAccessor().invoke(q);
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+          return true;
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return false;
+  }
 }

@@ -20,4 +20,21 @@ public class HomeBacking {
     }
     return null;
   }
+
+  /**
+   * What the home page tells the user about their work: administrators where they keep the audit
+   * log and the deadlines; only someone without any role is sent to an administrator.
+   */
+  public String getGuideKey() {
+    if (user.isAdmin()) {
+      return "home.admin";
+    }
+    if (user.isOfficer()) {
+      return "home.officer";
+    }
+    if (user.isAgencyStaff()) {
+      return null;
+    }
+    return "home.other";
+  }
 }

@@ -1,0 +1,151 @@
+package kz.gov.dozor.it.deadlines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.util.List;
+import javax.sql.DataSource;
+import kz.gov.dozor.ejb.platform.AccessDeniedException;
+import kz.gov.dozor.ejb.reference.DeadlineChangeView;
+import kz.gov.dozor.ejb.reference.DeadlineRuleView;
+import kz.gov.dozor.ejb.reference.ReferenceDataService;
+import kz.gov.dozor.it.support.Deployments;
+import kz.gov.dozor.it.support.TestData;
+import kz.gov.dozor.it.support.TestIdentity.User;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Each organisation's administrators change the deadlines of its own steps; every change is in the
+ * owner's audit log and both organisations' administrators see it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeadlineRulesIT {
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return Deployments.servicesWith(DeadlineRulesIT.class);
+  }
+
+  @Inject ReferenceDataService reference;
+
+  @Resource(lookup = "java:jboss/datasources/DozorDS")
+  DataSource ds;
+
+  TestData db;
+  User agencyAdmin;
+  User ministryAdmin;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    db = new TestData(ds);
+    agencyAdmin = db.user("dadm", "afm", "admin");
+    ministryAdmin = db.user("dadm", "mci", "admin");
+  }
+
+  @Test
+  void rulesComeInTheOrderOfTheProcedureEachEditableByItsOwner() throws Exception {
+    List<DeadlineRuleView> agency = agencyAdmin.call(() -> reference.deadlineRules());
+    assertEquals(
+        List.of("SIGN_OFF", "MINISTRY_DECISION", "AGENCY_ANSWER"),
+        agency.stream().map(DeadlineRuleView::step).toList());
+    assertEquals(
+        List.of(true, false, true), agency.stream().map(DeadlineRuleView::editable).toList());
+    assertEquals(
+        List.of("agency", "ministry", "agency"),
+        agency.stream().map(DeadlineRuleView::owner).toList());
+    List<DeadlineRuleView> ministry = ministryAdmin.call(() -> reference.deadlineRules());
+    assertEquals(
+        List.of(false, true, false), ministry.stream().map(DeadlineRuleView::editable).toList());
+  }
+
+  @Test
+  void anOrganisationCannotChangeTheOthersStepsAndTheRefusalIsRecorded() throws Exception {
+    int signOff = days("SIGN_OFF");
+    int decision = days("MINISTRY_DECISION");
+    assertThrows(
+        AccessDeniedException.class,
+        () -> ministryAdmin.run(() -> reference.changeDeadline("SIGN_OFF", signOff + 1, true)));
+    assertThrows(
+        AccessDeniedException.class,
+        () -> agencyAdmin.run(() -> reference.changeDeadline("MINISTRY_DECISION", 9, false)));
+    assertThrows(
+        AccessDeniedException.class,
+        () -> ministryAdmin.run(() -> reference.changeDeadline("AGENCY_ANSWER", 9, true)));
+    assertEquals(signOff, days("SIGN_OFF"));
+    assertEquals(decision, days("MINISTRY_DECISION"));
+    assertEquals(
+        List.of(
+            List.of("ACCESS_DENIED", "mci", "SIGN_OFF"),
+            List.of("ACCESS_DENIED", "mci", "AGENCY_ANSWER")),
+        db.rows(
+            "select action, organisation, subject_id from audit_entry where actor = ? order by seq",
+            ministryAdmin.username()));
+    assertEquals(
+        1,
+        db.count(
+            "select count(*) from audit_entry where actor = ? and action = 'ACCESS_DENIED'"
+                + " and subject_type = 'deadline' and subject_id = 'MINISTRY_DECISION'",
+            agencyAdmin.username()));
+  }
+
+  @Test
+  void aChangeIsInTheOwnersLogAndBothOrganisationsSeeIt() throws Exception {
+    Object[] before = rule("MINISTRY_DECISION");
+    int days = (Integer) before[0];
+    boolean working = (Boolean) before[1];
+    int changed = days == 7 ? 8 : 7;
+    try {
+      ministryAdmin.run(() -> reference.changeDeadline("MINISTRY_DECISION", changed, working));
+      assertEquals(changed, days("MINISTRY_DECISION"));
+      assertEquals(
+          List.of(
+              List.of(
+                  "REFERENCE_DATA_CHANGED",
+                  "mci",
+                  "deadline",
+                  "MINISTRY_DECISION",
+                  days
+                      + (working ? " working" : " calendar")
+                      + " days -> "
+                      + changed
+                      + (working ? " working" : " calendar")
+                      + " days")),
+          db.rows(
+              "select action, organisation, subject_type, subject_id, detail from audit_entry"
+                  + " where actor = ?",
+              ministryAdmin.username()));
+      // The agency depends on the ministry's deadline: its administrators see the change.
+      DeadlineChangeView seen = agencyAdmin.call(() -> reference.deadlineChanges(20)).get(0);
+      assertEquals("MINISTRY_DECISION", seen.step());
+      assertEquals("mci", seen.organisation());
+      assertEquals("Test " + ministryAdmin.username(), seen.actor());
+      assertEquals(days, seen.fromDays());
+      assertEquals(changed, seen.toDays());
+      assertEquals(working, seen.toWorkingDays());
+    } finally {
+      ministryAdmin.run(() -> reference.changeDeadline("MINISTRY_DECISION", days, working));
+    }
+    assertEquals(days, days("MINISTRY_DECISION"));
+    assertTrue(
+        ministryAdmin.call(() -> reference.deadlineChanges(5)).stream()
+            .allMatch(c -> c.toDays() != null));
+  }
+
+  private int days(String step) throws Exception {
+    return (Integer) rule(step)[0];
+  }
+
+  private Object[] rule(String step) throws Exception {
+    List<Object> row =
+        db.rows("select days, working_days from deadline_rule where step = ?", step).get(0);
+    return row.toArray();
+  }
+}

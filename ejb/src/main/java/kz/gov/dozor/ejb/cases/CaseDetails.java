@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import kz.gov.dozor.persistence.cases.CaseEvent;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.persistence.cases.ProhibitedBy;
 import kz.gov.dozor.persistence.cases.Referral;
 import kz.gov.dozor.persistence.cases.ReferralOutcome;
+import kz.gov.dozor.persistence.notices.NoticeEvent;
 
 /** Everything the case page shows. */
 public record CaseDetails(
@@ -30,6 +32,7 @@ public record CaseDetails(
     ProhibitedBy prohibitedBy,
     String legalReference,
     String dismissalReason,
+    Instant dismissedAt,
     Instant statusChangedAt,
     Instant closedAt,
     boolean sealed,
@@ -46,15 +49,17 @@ public record CaseDetails(
       String letterNumber,
       LocalDate letterDate,
       String sentBy,
+      String sentByName,
       Instant recordedAt,
       ReferralOutcome outcome,
       BigDecimal penaltyMrp,
       String outcomeComment,
       String outcomeBy,
+      String outcomeByName,
       Instant outcomeAt)
       implements Serializable {
 
-    static ReferralView of(Referral r) {
+    static ReferralView of(Referral r, UnaryOperator<String> nameOf) {
       return r == null
           ? null
           : new ReferralView(
@@ -62,19 +67,20 @@ public record CaseDetails(
               r.getLetterNumber(),
               r.getLetterDate(),
               r.getSentBy(),
+              nameOf.apply(r.getSentBy()),
               r.getRecordedAt(),
               r.getOutcome(),
               r.getPenaltyMrp(),
               r.getOutcomeComment(),
               r.getOutcomeBy(),
+              r.getOutcomeBy() == null ? null : nameOf.apply(r.getOutcomeBy()),
               r.getOutcomeAt());
     }
   }
 
-  /** A resource of the case. */
   /**
-   * A resource of the case and its restriction, if any: {@code restricted} true while blocked,
-   * false once lifted (with when and why), null when never blocked.
+   * A resource of the case and the ministry's answer on it: the current {@code outcome} (null while
+   * it was never put in a notification) and the steps that led there, oldest first.
    */
   public record ResourceView(
       long id,
@@ -82,10 +88,59 @@ public record CaseDetails(
       String urlOriginal,
       String urlNormalized,
       Platform platform,
-      Boolean restricted,
-      Instant liftedAt,
-      String liftReason)
-      implements Serializable {}
+      ResourceOutcome outcome,
+      List<OutcomeStep> steps)
+      implements Serializable {
+
+    /** True while blocked, false once lifted, null when never blocked. */
+    public Boolean restricted() {
+      return outcome == ResourceOutcome.BLOCKED
+          ? Boolean.TRUE
+          : outcome == ResourceOutcome.LIFTED ? Boolean.FALSE : null;
+    }
+  }
+
+  /** Where a resource stands with the ministry. */
+  public enum ResourceOutcome {
+    /** In a notification the agency's supervisor has not signed off yet. */
+    IN_REVIEW,
+    /** Sent to the ministry, no decision yet. */
+    AWAITING_DECISION,
+    /** The ministry asked a question; the agency answers. */
+    RETURNED,
+    BLOCKED,
+    REFUSED,
+    LIFTED
+  }
+
+  /**
+   * One step of a resource on its way to the ministry's answer: sent in a notification, returned
+   * with a question, answered, blocked (decision number, date, issuing body), refused (reason),
+   * lifted (reason). {@code text} is the reason, question, answer or lifting reason as typed.
+   */
+  public record OutcomeStep(
+      Step step,
+      Instant at,
+      String actor,
+      String actorName,
+      Long noticeId,
+      String noticeNumber,
+      String decisionNumber,
+      LocalDate decisionDate,
+      String issuingBody,
+      String text)
+      implements Serializable {
+
+    /** What happened to the resource. */
+    public enum Step {
+      SENT,
+      RETURNED,
+      ANSWERED,
+      BLOCKED,
+      REFUSED,
+      LIFTED
+    }
+  }
 
   /** An evidence file of the case; {@code previewable} is false for restricted categories. */
   public record EvidenceView(
@@ -97,6 +152,7 @@ public record CaseDetails(
       Integer width,
       Integer height,
       String capturedBy,
+      String capturedByName,
       Instant capturedAt,
       boolean previewable)
       implements Serializable {
@@ -106,15 +162,37 @@ public record CaseDetails(
     }
   }
 
-  /** One entry of the case's history. */
+  /**
+   * One entry of the case's history: a change of the case itself ({@code type}) or a hand-over of
+   * one of its notifications ({@code noticeType}). The facts are kept apart (body, letter, date,
+   * outcome, amount, notification, URL, decision) so the page shows them in the reader's language;
+   * {@code detail} is only text a person typed (comment, reason, question, answer).
+   */
   public record EventView(
       Instant occurredAt,
       String actor,
       String actorName,
       CaseEvent.Type type,
+      NoticeEvent.Type noticeType,
       CaseStatus fromStatus,
       CaseStatus toStatus,
       String detail,
+      Long noticeId,
+      String noticeNumber,
+      String url,
+      RecipientBodyView body,
+      String letterNumber,
+      LocalDate date,
+      ReferralOutcome outcome,
+      BigDecimal amount,
+      String decisionNumber,
+      String issuingBody,
       Duration inState)
-      implements Serializable {}
+      implements Serializable {
+
+    /** The bundle key of what happened. */
+    public String label() {
+      return type != null ? "event." + type : "noticeEvent." + noticeType;
+    }
+  }
 }

@@ -141,6 +141,9 @@ public class CaseLifecycleService {
     } else if (outcome.needsPenalty()
         && (penaltyMrp == null || penaltyMrp.signum() <= 0 || penaltyMrp.scale() > 2)) {
       problems.add(new Problem("penaltyMrp", "outcome.penalty.required"));
+    } else if (outcome.kind() == ReferralKind.CRIMINAL && penaltyMrp != null) {
+      // Criminal proceedings are opened or refused; a penalty in MRP is not theirs to impose.
+      problems.add(new Problem("penaltyMrp", "outcome.penalty.notForCriminal"));
     }
     maxLength("comment", comment, MAX_TEXT, problems);
     refuseIf(problems);

@@ -7,7 +7,8 @@ import kz.gov.dozor.persistence.cases.Platform;
 
 /**
  * Filters of the case list; null means "any". Dates are calendar days in Almaty, both ends
- * included.
+ * included. {@code registrationNumber} is a part of the case's number; {@code number} a part of the
+ * case's number or of the outgoing number of one of its block notifications.
  */
 public record CaseQuery(
     CaseStatus status,
@@ -15,10 +16,39 @@ public record CaseQuery(
     Platform platform,
     LocalDate registeredFrom,
     LocalDate registeredTo,
-    String urlText)
+    String urlText,
+    String registrationNumber,
+    String number)
     implements Serializable {
 
+  public CaseQuery(
+      CaseStatus status,
+      String categoryCode,
+      Platform platform,
+      LocalDate registeredFrom,
+      LocalDate registeredTo,
+      String urlText) {
+    this(status, categoryCode, platform, registeredFrom, registeredTo, urlText, null, null);
+  }
+
   public static CaseQuery any() {
-    return new CaseQuery(null, null, null, null, null, null);
+    return new CaseQuery(null, null, null, null, null, null, null, null);
+  }
+
+  public CaseQuery withRegistrationNumber(String text) {
+    return new CaseQuery(
+        status, categoryCode, platform, registeredFrom, registeredTo, urlText, text, number);
+  }
+
+  public CaseQuery withNumber(String text) {
+    return new CaseQuery(
+        status,
+        categoryCode,
+        platform,
+        registeredFrom,
+        registeredTo,
+        urlText,
+        registrationNumber,
+        text);
   }
 }

@@ -38,7 +38,6 @@ import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.persistence.cases.Referral;
 import kz.gov.dozor.persistence.cases.ViolationCase;
 import kz.gov.dozor.persistence.evidence.Evidence;
-import kz.gov.dozor.persistence.registry.RegistryEntry;
 
 /** Registering violations and finding them: the agency's cases, seen only by the agency. */
 @Stateless
@@ -58,6 +57,7 @@ public class CaseService {
   @Inject private Clock clock;
   @Inject private AuditLog audit;
   @Inject private CaseGuard guard;
+  @Inject private CaseNoticeQueries notices;
 
   /**
    * Registers a violation with its resources and evidence, and gives it the organisation's next
@@ -144,6 +144,75 @@ public class CaseService {
         .setParameter("org", caller.organisation())
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * The URLs among these that are already known: in cases of the caller's organisation or in the
+   * registry, compared by their normalised form (through the indexes on it). URLs that do not parse
+   * are left out; the form tells about them on its own.
+   */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public List<KnownUrl> findKnownUrls(List<String> urls) {
+    Caller caller = agencyCaller();
+    Map<String, String> byNormalized = new java.util.LinkedHashMap<>();
+    for (String raw : urls == null ? List.<String>of() : urls) {
+      if (raw == null || raw.isBlank() || byNormalized.size() >= MAX_RESOURCES) {
+        continue;
+      }
+      try {
+        byNormalized.putIfAbsent(UrlNormalizer.normalize(raw).normalized(), raw.strip());
+      } catch (InvalidUrlException e) {
+        // not a URL: nothing to look up
+      }
+    }
+    if (byNormalized.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<KnownUrl.KnownCase>> cases = new HashMap<>();
+    for (Object[] r :
+        em.createQuery(
+                "select r.urlNormalized, c.id, c.registrationNumber, c.status from CaseResource r"
+                    + " join r.violationCase c where r.urlNormalized in :urls"
+                    + " and c.organisation = :org order by c.registeredAt desc, c.id desc",
+                Object[].class)
+            .setParameter("urls", byNormalized.keySet())
+            .setParameter("org", caller.organisation())
+            .setMaxResults(200)
+            .getResultList()) {
+      cases
+          .computeIfAbsent((String) r[0], k -> new ArrayList<>())
+          .add(new KnownUrl.KnownCase((Long) r[1], (String) r[2], (CaseStatus) r[3]));
+    }
+    Map<String, List<KnownUrl.KnownBlock>> blocks = new HashMap<>();
+    for (Object[] r :
+        em.createQuery(
+                "select e.urlNormalized, e.id, n.id, n.organisation, e.decisionNumber,"
+                    + " e.decisionDate, e.active from RegistryEntry e join e.notice n"
+                    + " where e.urlNormalized in :urls order by e.blockedAt desc, e.id desc",
+                Object[].class)
+            .setParameter("urls", byNormalized.keySet())
+            .setMaxResults(200)
+            .getResultList()) {
+      blocks
+          .computeIfAbsent((String) r[0], k -> new ArrayList<>())
+          .add(
+              new KnownUrl.KnownBlock(
+                  (Long) r[1],
+                  caller.belongsTo((String) r[3]) ? (Long) r[2] : null,
+                  (String) r[4],
+                  (java.time.LocalDate) r[5],
+                  (Boolean) r[6]));
+    }
+    List<KnownUrl> known = new ArrayList<>();
+    byNormalized.forEach(
+        (normalized, raw) -> {
+          List<KnownUrl.KnownCase> c = cases.getOrDefault(normalized, List.of());
+          List<KnownUrl.KnownBlock> b = blocks.getOrDefault(normalized, List.of());
+          if (!c.isEmpty() || !b.isEmpty()) {
+            known.add(new KnownUrl(raw, normalized, List.copyOf(c), List.copyOf(b)));
+          }
+        });
+    return known;
   }
 
   /** One page of the caller's organisation's cases. */
@@ -245,31 +314,20 @@ public class CaseService {
     Caller caller = agencyCaller();
     ViolationCase vc = guard.readable(id, caller);
     boolean previewable = !vc.getCategory().isRestrictedEvidence();
-    // The latest registry entry of each resource: blocked, or lifted and why.
-    Map<Long, RegistryEntry> restrictions = new HashMap<>();
-    for (RegistryEntry e :
-        em.createQuery(
-                "select e from RegistryEntry e where e.resource.violationCase = :c order by e.blockedAt",
-                RegistryEntry.class)
-            .setParameter("c", vc)
-            .getResultList()) {
-      restrictions.put(e.getResource().getId(), e);
-    }
+    // The ministry's answer on each resource and the notifications' hand-overs.
+    CaseNoticeQueries.Trail trail = notices.of(vc, users::displayName);
     List<ResourceView> resources =
         vc.getResources().stream()
             .map(
-                r -> {
-                  RegistryEntry e = restrictions.get(r.getId());
-                  return new ResourceView(
-                      r.getId(),
-                      r.getPosition(),
-                      r.getUrlOriginal(),
-                      r.getUrlNormalized(),
-                      r.getPlatform(),
-                      e == null ? null : e.isActive(),
-                      e == null ? null : e.getLiftedAt(),
-                      e == null ? null : e.getLiftReason());
-                })
+                r ->
+                    new ResourceView(
+                        r.getId(),
+                        r.getPosition(),
+                        r.getUrlOriginal(),
+                        r.getUrlNormalized(),
+                        r.getPlatform(),
+                        trail.outcomes().get(r.getId()),
+                        trail.steps().getOrDefault(r.getId(), List.of())))
             .toList();
     List<EvidenceView> evidence =
         vc.getEvidence().stream()
@@ -284,6 +342,7 @@ public class CaseService {
                         e.getWidth(),
                         e.getHeight(),
                         e.getCapturedBy(),
+                        users.displayName(e.getCapturedBy()),
                         e.getCapturedAt(),
                         previewable))
             .toList();
@@ -293,8 +352,15 @@ public class CaseService {
                 CaseEvent.class)
             .setParameter("c", vc)
             .getResultList();
-    List<EventView> history = historyOf(events, vc.isSealed() ? null : clock.instant());
     Referral referral = em.find(Referral.class, vc.getId());
+    List<EventView> history =
+        historyOf(events, referral, vc.isSealed() ? null : clock.instant(), trail.events());
+    Instant dismissedAt =
+        events.stream()
+            .filter(e -> e.getType() == CaseEvent.Type.DISMISSED)
+            .map(CaseEvent::getOccurredAt)
+            .reduce((a, b) -> b)
+            .orElse(null);
     return new CaseDetails(
         vc.getId(),
         vc.getVersion(),
@@ -311,10 +377,11 @@ public class CaseService {
         vc.getProhibitedBy(),
         vc.getLegalReference(),
         vc.getDismissalReason(),
+        dismissedAt,
         vc.getStatusChangedAt(),
         vc.getClosedAt(),
         vc.isSealed(),
-        CaseDetails.ReferralView.of(referral),
+        CaseDetails.ReferralView.of(referral, users::displayName),
         CaseActions.of(vc, referral, CaseActions.allResourcesFinal(em, vc)),
         resources,
         evidence,
@@ -322,10 +389,12 @@ public class CaseService {
   }
 
   /**
-   * The case's history; each change of state carries the time the case spent in that state, up to
-   * the next change or, for the current state of an open case, up to {@code now}.
+   * The case's history with its notifications' hand-overs merged in by time; each change of state
+   * carries the time the case spent in that state, up to the next change or, for the current state
+   * of an open case, up to {@code now}.
    */
-  private List<EventView> historyOf(List<CaseEvent> events, Instant now) {
+  private List<EventView> historyOf(
+      List<CaseEvent> events, Referral referral, Instant now, List<EventView> noticeEvents) {
     List<EventView> out = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       CaseEvent e = events.get(i);
@@ -340,18 +409,42 @@ public class CaseService {
         }
         inState = until == null ? null : Duration.between(e.getOccurredAt(), until);
       }
+      // A referral and its outcome are shown from the referral itself, in the reader's words.
+      boolean sent = e.getType() == CaseEvent.Type.REFERRAL_SENT && referral != null;
+      boolean outcome =
+          e.getType() == CaseEvent.Type.REFERRAL_OUTCOME
+              && referral != null
+              && referral.getOutcome() != null;
       out.add(
           new EventView(
               e.getOccurredAt(),
               e.getActor(),
               users.displayName(e.getActor()),
               e.getType(),
+              null,
               e.getFromStatus(),
               e.getToStatus(),
-              e.getDetail(),
+              sent ? null : outcome ? referral.getOutcomeComment() : e.getDetail(),
+              null,
+              null,
+              null,
+              sent ? RecipientBodyView.of(referral.getBody()) : null,
+              sent ? referral.getLetterNumber() : null,
+              sent ? referral.getLetterDate() : null,
+              outcome ? referral.getOutcome() : null,
+              outcome ? referral.getPenaltyMrp() : null,
+              null,
+              null,
               inState));
     }
-    return out;
+    if (noticeEvents.isEmpty()) {
+      return out;
+    }
+    List<EventView> merged = new ArrayList<>(out);
+    merged.addAll(noticeEvents);
+    // Stable: at the same instant the case's own entry comes first.
+    merged.sort(java.util.Comparator.comparing(EventView::occurredAt));
+    return merged;
   }
 
   /** The categories a new case may be filed under, in their order. */
@@ -476,7 +569,23 @@ public class CaseService {
               + " or lower(ru.urlNormalized) like :url escape '!'))");
       params.put("url", "%" + likeEscape(q.urlText().strip().toLowerCase(Locale.ROOT)) + "%");
     }
+    if (q.registrationNumber() != null && !q.registrationNumber().isBlank()) {
+      w.append(" and lower(c.registrationNumber) like :regNumber escape '!'");
+      params.put("regNumber", contains(q.registrationNumber()));
+    }
+    if (q.number() != null && !q.number().isBlank()) {
+      // The case's own number, or the outgoing number of one of its notifications.
+      w.append(
+          " and (lower(c.registrationNumber) like :number escape '!'"
+              + " or exists (select 1 from BlockNotice bn where bn.violationCase = c"
+              + " and lower(bn.outgoingNumber) like :number escape '!'))");
+      params.put("number", contains(q.number()));
+    }
     return w.toString();
+  }
+
+  private static String contains(String text) {
+    return "%" + likeEscape(text.strip().toLowerCase(Locale.ROOT)) + "%";
   }
 
   static String likeEscape(String s) {

@@ -1,6 +1,7 @@
 package kz.gov.dozor.it.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -82,6 +83,70 @@ public class CaseLifecycleBrowserIT {
     CasePage stale = new CasePage(first).route(true, "NONE", null);
     assertTrue(stale.messages().contains("Someone else changed this case"), stale.messages());
     assertEquals("Dismissed", stale.status());
+  }
+
+  @Test
+  public void dismissingAndClosingAskFirstAndConfirmAfter(Browser b) {
+    Portal.signIn(b, "investigator2");
+    Portal.chooseLanguage(b, "en");
+    register(b, "news");
+    String number = b.find(By.id("registrationNumber")).getText();
+    // The registration itself is confirmed on the case page.
+    assertTrue(
+        new CasePage(b).messages().contains("Case " + number + " registered."),
+        new CasePage(b).messages());
+
+    CasePage page = new CasePage(b);
+    b.find(By.id("decisionForm:dismissReason")).sendKeys("A news report, not an advertisement.");
+    b.find(By.id("decisionForm:dismiss")).click();
+    assertTrue(page.confirmation().contains("can then only be closed"), page.confirmation());
+    page.cancelConfirmation();
+    assertEquals("Registered", page.status());
+
+    b.find(By.id("decisionForm:dismiss")).click();
+    page.confirm();
+    assertEquals("Dismissed", page.status());
+    assertTrue(page.messages().contains("Case " + number + " dismissed."), page.messages());
+    assertTrue(b.find(By.id("dismissedAt")).getText().startsWith(TODAY), TODAY);
+    assertEquals(
+        "A news report, not an advertisement.", b.find(By.id("dismissalReason")).getText());
+    String history = b.find(By.id("history")).getText();
+    assertTrue(history.contains("Registered → Dismissed"), history);
+    assertTrue(history.contains("Nurlan Bekov"), history);
+    assertFalse(history.contains("investigator2"), "people by name, not login: " + history);
+
+    b.find(By.id("decisionForm:close")).click();
+    assertTrue(page.confirmation().contains("sealed"), page.confirmation());
+    page.confirm();
+    assertEquals("Closed", page.status());
+    assertTrue(page.messages().contains("Case " + number + " closed"), page.messages());
+  }
+
+  @Test
+  public void aCriminalReferralIsNotOfferedAPenaltyAndReadsInWords(Browser b) {
+    Portal.signIn(b, "investigator2");
+    Portal.chooseLanguage(b, "en");
+    register(b, "pyramid");
+    CasePage page = new CasePage(b).route(true, "NONE", null);
+    assertEquals("Criminal referral", page.status());
+    page.recordReferral("Ministry of Internal Affairs (police)", "12-3/456", TODAY);
+    assertTrue(page.messages().contains("Referral of case"), page.messages());
+    assertTrue(b.all(By.id("decisionForm:penaltyMrp_input")).isEmpty(), "no penalty field");
+    assertFalse(b.find(By.id("decisionForm:outcome")).getText().contains("penalty"));
+    page.recordOutcome("Criminal proceedings opened", null);
+    assertTrue(b.find(By.id("referralSentBy")).getText().startsWith("Nurlan Bekov"));
+
+    String history = b.find(By.id("history")).getText();
+    assertTrue(history.contains("Ministry of Internal Affairs (police)"), history);
+    assertTrue(history.contains("12-3/456"), history);
+    assertTrue(history.contains(TODAY), history);
+    assertTrue(history.contains("Criminal proceedings opened"), history);
+    assertTrue(history.contains("Registered → Criminal referral"), history);
+    for (String code : new String[] {"POLICE", "PROCEEDINGS_OPENED", "CRIMINAL_REFERRAL"}) {
+      assertFalse(history.contains(code), code + " in " + history);
+    }
+    assertFalse(
+        history.matches("(?s).*\\d{4}-\\d{2}-\\d{2}.*"), "no ISO dates in the history: " + history);
   }
 
   private static void register(Browser b, String what) {

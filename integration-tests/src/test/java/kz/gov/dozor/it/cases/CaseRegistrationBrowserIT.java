@@ -53,7 +53,7 @@ class CaseRegistrationBrowserIT {
     assertTrue(page.contains("https://" + marker + ".example/lobby"), "normalised URL shown");
     assertTrue(page.contains("t.me/" + marker), "second resource shown");
     assertTrue(page.contains(TestFiles.sha256(screenshot)), "SHA-256 of the screenshot shown");
-    assertTrue(page.contains("investigator1"), "who registered it");
+    assertEquals("Aidana Seitkali", b.find(By.id("registeredBy")).getText(), "who registered it");
     WebElement thumb = b.find(By.cssSelector(".dz-thumb-img"));
     b.waitFor()
         .until(d -> ((Number) b.script("return arguments[0].naturalWidth", thumb)).intValue() > 0);
@@ -96,5 +96,49 @@ class CaseRegistrationBrowserIT {
         b.find(By.id("caseForm:resource:0:url")).getAttribute("value"));
 
     assertEquals(List.of(), new CaseListPage(b).filterByUrl(marker).numbers());
+  }
+
+  @Test
+  void aKnownUrlIsShownBeforeRegisteringAndCanStillBeRegistered(Browser b) {
+    String host = "dup-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    Portal.signIn(b, "investigator1");
+    Portal.chooseLanguage(b, "en");
+    new NewCasePage(b)
+        .url(0, "https://" + host + "/page")
+        .category("Illegal gambling")
+        .detectedHoursAgo(3)
+        .description("First report.")
+        .attach("first.png", TestFiles.png(7))
+        .register();
+    String first = b.find(By.id("registrationNumber")).getText();
+    String firstUrl = b.url();
+
+    // The same resource, written differently: the form says where it is known on leaving the field.
+    NewCasePage form = new NewCasePage(b).url(0, "HTTPS://" + host.toUpperCase() + "/page");
+    b.find(By.id("caseForm:description")).click();
+    WebElement known = b.find(By.id("caseForm:knownBox"));
+    assertTrue(known.getText().contains(first), known.getText());
+    WebElement link = b.find(By.cssSelector("#caseForm\\:knownBox a.dz-known-case"));
+    assertEquals(first, link.getText());
+    assertEquals(
+        firstUrl.substring(firstUrl.indexOf("id=")),
+        link.getAttribute("href").substring(link.getAttribute("href").indexOf("id=")));
+
+    form.category("Illegal gambling")
+        .detectedHoursAgo(1)
+        .description("Second report of the same site.")
+        .attach("second.png", TestFiles.png(8));
+    // The first press shows the warning and registers nothing.
+    form.register();
+    assertTrue(b.present(By.id("caseForm:register")), "still on the form");
+    assertTrue(
+        b.find(By.id("caseForm:formMessages")).getText().contains("already known"),
+        b.find(By.id("caseForm:formMessages")).getText());
+    assertTrue(b.find(By.id("caseForm:knownBox")).getText().contains(first));
+    // The second goes on.
+    form.register();
+    String second = b.find(By.id("registrationNumber")).getText();
+    assertTrue(second.matches("AFM-\\d{4}-\\d{6}") && !second.equals(first), second);
+    assertTrue(b.pageText().contains("Case " + second + " registered."));
   }
 }

@@ -213,7 +213,34 @@ public final class Portal {
 
     public CasePage dismiss(String reason) {
       b.find(By.id("decisionForm:dismissReason")).sendKeys(reason);
-      return submit("decisionForm:dismiss");
+      b.find(By.id("decisionForm:dismiss")).click();
+      return confirm();
+    }
+
+    /** The question the confirmation dialog asks now (it is open). */
+    public String confirmation() {
+      b.waitFor()
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("decisionForm:confirmYes")));
+      return b.find(By.cssSelector(".ui-confirm-dialog-message")).getText();
+    }
+
+    /** Answers "no" to the open confirmation: nothing is sent. */
+    public CasePage cancelConfirmation() {
+      confirmation();
+      b.find(By.id("decisionForm:confirmNo")).click();
+      b.waitFor()
+          .until(ExpectedConditions.invisibilityOfElementLocated(By.id("decisionForm:confirmYes")));
+      return this;
+    }
+
+    /** Answers "yes" to the open confirmation; returns when the portal has answered. */
+    public CasePage confirm() {
+      confirmation();
+      WebElement page = b.driver().findElement(By.tagName("html"));
+      b.find(By.id("decisionForm:confirmYes")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.find(By.id("registrationNumber"));
+      return this;
     }
 
     public CasePage recordReferral(String bodyLabel, String letterNumber, String letterDate) {
@@ -235,7 +262,8 @@ public final class Portal {
 
     public CasePage close(String comment) {
       b.find(By.id("decisionForm:closeComment")).sendKeys(comment);
-      return submit("decisionForm:close");
+      b.find(By.id("decisionForm:close")).click();
+      return confirm();
     }
 
     public String messages() {

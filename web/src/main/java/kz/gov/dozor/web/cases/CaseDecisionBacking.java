@@ -49,6 +49,7 @@ public class CaseDecisionBacking implements Serializable {
 
   public String route() {
     return run(
+        "case.done.route",
         Map.of("comment", "routeComment"),
         (id, v) ->
             lifecycle.decideRoute(id, v, crimeSigns, prohibitedBy, legalReference, routeComment));
@@ -56,23 +57,30 @@ public class CaseDecisionBacking implements Serializable {
 
   public String dismiss() {
     return run(
-        Map.of("reason", "dismissReason"), (id, v) -> lifecycle.dismiss(id, v, dismissReason));
+        "case.done.dismiss",
+        Map.of("reason", "dismissReason"),
+        (id, v) -> lifecycle.dismiss(id, v, dismissReason));
   }
 
   public String recordReferral() {
     return run(
-        Map.of(), (id, v) -> lifecycle.recordReferral(id, v, bodyCode, letterNumber, letterDate));
+        "case.done.referral",
+        Map.of(),
+        (id, v) -> lifecycle.recordReferral(id, v, bodyCode, letterNumber, letterDate));
   }
 
   public String recordOutcome() {
     return run(
+        "case.done.outcome",
         Map.of("comment", "outcomeComment"),
         (id, v) -> lifecycle.recordReferralOutcome(id, v, outcome, penaltyMrp, outcomeComment));
   }
 
   public String close() {
     return run(
-        Map.of("comment", "closeComment"), (id, v) -> lifecycle.closeCase(id, v, closeComment));
+        "case.done.close",
+        Map.of("comment", "closeComment"),
+        (id, v) -> lifecycle.closeCase(id, v, closeComment));
   }
 
   /** A lifecycle call on the case as the user saw it. */
@@ -85,10 +93,11 @@ public class CaseDecisionBacking implements Serializable {
    * Runs a change against the version the user saw. Refusals show next to their fields; a change by
    * someone else shows the case as it is now and keeps what the user typed.
    */
-  private String run(Map<String, String> fieldIds, Change change) {
+  private String run(String doneKey, Map<String, String> fieldIds, Change change) {
     CaseDetails seen = caseView.getDetails();
     try {
       change.apply(seen.id(), seen.version());
+      Messages.success(doneKey, seen.registrationNumber());
       // Done: show the case afresh at its own address (a reload sends nothing again).
       return "/cases/view?faces-redirect=true&id=" + seen.id();
     } catch (InvalidInputException e) {
@@ -117,6 +126,11 @@ public class CaseDecisionBacking implements Serializable {
   public List<ReferralOutcome> getOutcomes() {
     ReferralKind kind = kind();
     return Arrays.stream(ReferralOutcome.values()).filter(o -> o.kind() == kind).toList();
+  }
+
+  /** A penalty in MRP is an administrative outcome: criminal referrals are never offered one. */
+  public boolean isPenaltyOffered() {
+    return kind() == ReferralKind.ADMINISTRATIVE;
   }
 
   public ProhibitedBy[] getProhibitions() {

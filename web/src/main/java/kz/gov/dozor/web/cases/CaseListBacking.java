@@ -2,12 +2,15 @@ package kz.gov.dozor.web.cases;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,6 +21,8 @@ import kz.gov.dozor.ejb.cases.CaseSort;
 import kz.gov.dozor.ejb.cases.CategoryView;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import kz.gov.dozor.persistence.cases.Platform;
+import kz.gov.dozor.web.platform.Messages;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -39,12 +44,11 @@ public class CaseListBacking implements Serializable {
 
   @Inject private CaseService cases;
 
-  private CaseStatus status;
-  private String categoryCode;
   private Platform platform;
   private LocalDate registeredFrom;
   private LocalDate registeredTo;
   private String urlText;
+  private String number;
   private List<CategoryView> categories;
   private Map<String, CategoryView> categoriesByCode;
   private LazyDataModel<CaseRow> model;
@@ -58,16 +62,67 @@ public class CaseListBacking implements Serializable {
   }
 
   public void reset() {
-    status = null;
-    categoryCode = null;
     platform = null;
     registeredFrom = null;
     registeredTo = null;
     urlText = null;
+    number = null;
+    // The filters under the column headers are the table's own: clear them too.
+    PrimeFaces.current().executeScript("PF('casesTable').clearFilters()");
   }
 
-  CaseQuery query() {
-    return new CaseQuery(status, categoryCode, platform, registeredFrom, registeredTo, urlText);
+  /** The form's filters and those under the column headers, as one query for the database. */
+  CaseQuery query(Map<String, FilterMeta> filterBy) {
+    CaseStatus status = null;
+    String statusName = text(filterBy, "status");
+    if (statusName != null) {
+      try {
+        status = CaseStatus.valueOf(statusName);
+      } catch (IllegalArgumentException e) {
+        // not one of ours: no filter
+      }
+    }
+    return new CaseQuery(
+        status,
+        text(filterBy, "categoryCode"),
+        platform,
+        registeredFrom,
+        registeredTo,
+        urlText,
+        text(filterBy, "registrationNumber"),
+        number);
+  }
+
+  private static String text(Map<String, FilterMeta> filterBy, String field) {
+    FilterMeta meta = filterBy == null ? null : filterBy.get(field);
+    Object value = meta == null ? null : meta.getFilterValue();
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    String text = value.toString().strip();
+    return text.length() > 200 ? text.substring(0, 200) : text;
+  }
+
+  /** The choices of the status filter under its column header. */
+  public List<SelectItem> getStatusOptions() {
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    List<SelectItem> items = new ArrayList<>();
+    items.add(new SelectItem("", Messages.text(locale, "filter.any")));
+    for (CaseStatus s : CaseStatus.values()) {
+      items.add(new SelectItem(s.name(), Messages.text(locale, "status." + s)));
+    }
+    return items;
+  }
+
+  /** The choices of the category filter under its column header. */
+  public List<SelectItem> getCategoryOptions() {
+    Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    List<SelectItem> items = new ArrayList<>();
+    items.add(new SelectItem("", Messages.text(locale, "filter.any")));
+    for (CategoryView c : categories) {
+      items.add(new SelectItem(c.code(), c.name(locale)));
+    }
+    return items;
   }
 
   public String categoryName(String code) {
@@ -80,7 +135,7 @@ public class CaseListBacking implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, cases.countCases(query()));
+      return (int) Math.min(Integer.MAX_VALUE, cases.countCases(query(filterBy)));
     }
 
     @Override
@@ -96,7 +151,7 @@ public class CaseListBacking implements Serializable {
           break;
         }
       }
-      return cases.findCases(query(), first, pageSize, sort, ascending);
+      return cases.findCases(query(filterBy), first, pageSize, sort, ascending);
     }
 
     @Override
@@ -114,32 +169,12 @@ public class CaseListBacking implements Serializable {
     return model;
   }
 
-  public CaseStatus[] getStatuses() {
-    return CaseStatus.values();
-  }
-
   public List<CategoryView> getCategories() {
     return categories;
   }
 
   public Platform[] getPlatforms() {
     return Platform.values();
-  }
-
-  public CaseStatus getStatus() {
-    return status;
-  }
-
-  public void setStatus(CaseStatus status) {
-    this.status = status;
-  }
-
-  public String getCategoryCode() {
-    return categoryCode;
-  }
-
-  public void setCategoryCode(String categoryCode) {
-    this.categoryCode = categoryCode;
   }
 
   public Platform getPlatform() {
@@ -191,5 +226,13 @@ public class CaseListBacking implements Serializable {
       }
     }
     return false;
+  }
+
+  public String getNumber() {
+    return number;
+  }
+
+  public void setNumber(String number) {
+    this.number = number;
   }
 }

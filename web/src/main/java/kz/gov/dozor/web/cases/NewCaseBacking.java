@@ -2,6 +2,7 @@ package kz.gov.dozor.web.cases;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJBException;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,14 +14,17 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kz.gov.dozor.ejb.cases.CaseService;
 import kz.gov.dozor.ejb.cases.CategoryView;
+import kz.gov.dozor.ejb.cases.KnownUrl;
 import kz.gov.dozor.ejb.cases.NewCase;
 import kz.gov.dozor.ejb.cases.RegisteredCase;
 import kz.gov.dozor.ejb.evidence.EvidenceRejectedException;
@@ -54,6 +58,10 @@ public class NewCaseBacking implements Serializable {
   // Uploads of one form may arrive at once: a list safe for that.
   private final List<StagedEvidence> evidence = new CopyOnWriteArrayList<>();
   private List<CategoryView> categories;
+  // URLs already known elsewhere, as last looked up, and those the user was told about on
+  // registering: a second press of "Register" then goes on.
+  private List<KnownUrl> knownUrls = List.of();
+  private final Set<String> acknowledged = new HashSet<>();
 
   @PostConstruct
   void init() {
@@ -79,7 +87,12 @@ public class NewCaseBacking implements Serializable {
   public void upload(FileUploadEvent event) {
     String clientId = event.getComponent().getClientId();
     try (InputStream in = event.getFile().getInputStream()) {
-      evidence.add(evidenceService.receive(in, event.getFile().getFileName()));
+      StagedEvidence received = evidenceService.receive(in, event.getFile().getFileName());
+      evidence.add(received);
+      // Told beside the upload; the file's row appears in the list below.
+      String text = Messages.text("evidence.received", received.fileName());
+      FacesContext.getCurrentInstance()
+          .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
     } catch (EvidenceRejectedException e) {
       Messages.addError(
           clientId,
@@ -105,11 +118,33 @@ public class NewCaseBacking implements Serializable {
         });
   }
 
-  /** Registers the case and opens it; problems are shown next to their fields. */
+  /** Looks the form's URLs up among the organisation's cases and in the registry. */
+  public void checkKnownUrls() {
+    knownUrls = cases.findKnownUrls(urls());
+  }
+
+  private List<String> urls() {
+    return resources.stream().map(ResourceInput::getUrl).toList();
+  }
+
+  /**
+   * Registers the case and opens it; problems are shown next to their fields. A URL already known
+   * elsewhere is shown first, with where it is known; pressing "Register" again goes on.
+   */
   public String register() {
     UUID key = UUID.fromString(submissionKey);
     if (evidence.isEmpty()) {
       Messages.addError(FORM + ":upload", Messages.error("case.evidence.required"));
+      return null;
+    }
+    checkKnownUrls();
+    Set<String> known = new HashSet<>();
+    knownUrls.forEach(k -> known.add(k.normalized()));
+    if (!acknowledged.containsAll(known)) {
+      acknowledged.addAll(known);
+      String text = Messages.text("case.known.confirm");
+      FacesContext.getCurrentInstance()
+          .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, text));
       return null;
     }
     NewCase command =
@@ -123,6 +158,7 @@ public class NewCaseBacking implements Serializable {
             clientAddress());
     try {
       RegisteredCase registered = cases.registerViolation(command);
+      Messages.success("case.done.register", registered.registrationNumber());
       return "/cases/view?faces-redirect=true&id=" + registered.id();
     } catch (InvalidInputException e) {
       Messages.addProblems(e, this::clientIdOf);
@@ -207,6 +243,10 @@ public class NewCaseBacking implements Serializable {
 
   public void setDetectedAt(LocalDateTime detectedAt) {
     this.detectedAt = detectedAt;
+  }
+
+  public List<KnownUrl> getKnownUrls() {
+    return knownUrls;
   }
 
   public List<StagedEvidence> getEvidence() {

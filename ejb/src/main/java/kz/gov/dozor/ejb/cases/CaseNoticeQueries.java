@@ -1,0 +1,279 @@
+package kz.gov.dozor.ejb.cases;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import kz.gov.dozor.ejb.cases.CaseDetails.EventView;
+import kz.gov.dozor.ejb.cases.CaseDetails.OutcomeStep;
+import kz.gov.dozor.ejb.cases.CaseDetails.OutcomeStep.Step;
+import kz.gov.dozor.ejb.cases.CaseDetails.ResourceOutcome;
+import kz.gov.dozor.persistence.cases.CaseResource;
+import kz.gov.dozor.persistence.cases.ViolationCase;
+import kz.gov.dozor.persistence.notices.BlockNotice;
+import kz.gov.dozor.persistence.notices.NoticeEvent;
+import kz.gov.dozor.persistence.notices.NoticeResource;
+import kz.gov.dozor.persistence.registry.RegistryEntry;
+
+/**
+ * Reads, for the case page, what became of the case's block notifications: the ministry's answer
+ * per resource and how it got there, and the notifications' hand-overs for the case's history.
+ * Read-only: the notices and registry features own these rows and every change to them.
+ */
+@Dependent
+public class CaseNoticeQueries {
+
+  /** Between a resource's URL and the text of a notification event about it. */
+  private static final String SEPARATOR = " · ";
+
+  @PersistenceContext private EntityManager em;
+
+  /** The ministry's answer on each resource of a case, and its notifications' history. */
+  public record Trail(
+      Map<Long, ResourceOutcome> outcomes,
+      Map<Long, List<OutcomeStep>> steps,
+      List<EventView> events) {}
+
+  /** One notification event with the notification it belongs to and the resource it names. */
+  private record Happened(
+      NoticeEvent event, BlockNotice notice, CaseResource resource, String text) {}
+
+  public Trail of(ViolationCase vc, UnaryOperator<String> nameOf) {
+    List<NoticeResource> items =
+        em.createQuery(
+                "select nr from NoticeResource nr join fetch nr.notice"
+                    + " where nr.notice.violationCase = :c order by nr.notice.id, nr.id",
+                NoticeResource.class)
+            .setParameter("c", vc)
+            .getResultList();
+    if (items.isEmpty()) {
+      return new Trail(Map.of(), Map.of(), List.of());
+    }
+    Map<String, RegistryEntry> entries = new HashMap<>();
+    for (RegistryEntry e :
+        em.createQuery(
+                "select e from RegistryEntry e where e.resource.violationCase = :c"
+                    + " order by e.blockedAt, e.id",
+                RegistryEntry.class)
+            .setParameter("c", vc)
+            .getResultList()) {
+      entries.put(key(e.getNotice().getId(), e.getResource().getId()), e);
+    }
+    List<Happened> happened = new ArrayList<>();
+    for (Object[] row :
+        em.createQuery(
+                "select e, n from NoticeEvent e join e.notice n where n.violationCase = :c"
+                    + " order by e.occurredAt, e.id",
+                Object[].class)
+            .setParameter("c", vc)
+            .getResultList()) {
+      happened.add(about((NoticeEvent) row[0], (BlockNotice) row[1], vc.getResources()));
+    }
+
+    Map<Long, ResourceOutcome> outcomes = new HashMap<>();
+    Map<Long, List<OutcomeStep>> steps = new HashMap<>();
+    for (NoticeResource item : items) {
+      BlockNotice n = item.getNotice();
+      CaseResource r = item.getResource();
+      List<OutcomeStep> trail = steps.computeIfAbsent(r.getId(), k -> new ArrayList<>());
+      RegistryEntry entry = entries.get(key(n.getId(), r.getId()));
+      happened.stream()
+          .filter(
+              h ->
+                  same(h.notice(), n)
+                      && h.event().getType() == NoticeEvent.Type.SIGNED_OFF_AND_SENT)
+          .findFirst()
+          .ifPresent(h -> trail.add(step(Step.SENT, h.event(), n, null, nameOf)));
+      List<Happened> ofNotice = happened.stream().filter(h -> same(h.notice(), n)).toList();
+      int lastAnswer = -1;
+      for (int i = 0; i < ofNotice.size(); i++) {
+        Happened h = ofNotice.get(i);
+        if (h.event().getType() == NoticeEvent.Type.RESOURCE_RETURNED
+            && h.resource() != null
+            && h.resource().getId().equals(r.getId())) {
+          trail.add(step(Step.RETURNED, h.event(), n, h.text(), nameOf));
+          for (int j = i + 1; j < ofNotice.size(); j++) {
+            if (ofNotice.get(j).event().getType() == NoticeEvent.Type.ANSWERED_AND_RESENT) {
+              trail.add(step(Step.ANSWERED, ofNotice.get(j).event(), n, null, nameOf));
+              lastAnswer = trail.size() - 1;
+              break;
+            }
+          }
+        }
+      }
+      if (lastAnswer >= 0 && item.getAnswer() != null) {
+        // Only the latest answer is kept with the resource.
+        OutcomeStep s = trail.get(lastAnswer);
+        trail.set(
+            lastAnswer,
+            new OutcomeStep(
+                s.step(),
+                s.at(),
+                s.actor(),
+                s.actorName(),
+                s.noticeId(),
+                s.noticeNumber(),
+                null,
+                null,
+                null,
+                item.getAnswer()));
+      }
+      if (item.getDecision() == null) {
+        outcomes.put(
+            r.getId(),
+            n.getStatus().visibleToMinistry()
+                ? ResourceOutcome.AWAITING_DECISION
+                : ResourceOutcome.IN_REVIEW);
+        continue;
+      }
+      switch (item.getDecision()) {
+        case BLOCK -> {
+          if (entry != null) {
+            trail.add(
+                new OutcomeStep(
+                    Step.BLOCKED,
+                    entry.getBlockedAt(),
+                    entry.getBlockedBy(),
+                    nameOf.apply(entry.getBlockedBy()),
+                    n.getId(),
+                    n.getOutgoingNumber(),
+                    entry.getDecisionNumber(),
+                    entry.getDecisionDate(),
+                    entry.getIssuingBody(),
+                    null));
+            if (!entry.isActive()) {
+              trail.add(
+                  new OutcomeStep(
+                      Step.LIFTED,
+                      entry.getLiftedAt(),
+                      entry.getLiftedBy(),
+                      entry.getLiftedBy() == null ? null : nameOf.apply(entry.getLiftedBy()),
+                      n.getId(),
+                      n.getOutgoingNumber(),
+                      entry.getDecisionNumber(),
+                      entry.getDecisionDate(),
+                      entry.getIssuingBody(),
+                      entry.getLiftReason()));
+            }
+          }
+          outcomes.put(
+              r.getId(),
+              entry == null || entry.isActive() ? ResourceOutcome.BLOCKED : ResourceOutcome.LIFTED);
+        }
+        case REFUSE -> {
+          trail.add(
+              new OutcomeStep(
+                  Step.REFUSED,
+                  item.getDecidedAt(),
+                  item.getDecidedBy(),
+                  item.getDecidedBy() == null ? null : nameOf.apply(item.getDecidedBy()),
+                  n.getId(),
+                  n.getOutgoingNumber(),
+                  null,
+                  null,
+                  null,
+                  item.getReason()));
+          outcomes.put(r.getId(), ResourceOutcome.REFUSED);
+        }
+        case RETURN -> outcomes.put(r.getId(), ResourceOutcome.RETURNED);
+      }
+    }
+    steps.values().forEach(l -> l.sort(Comparator.comparing(OutcomeStep::at, nullsLast())));
+
+    List<EventView> events = new ArrayList<>();
+    for (Happened h : happened) {
+      NoticeEvent e = h.event();
+      BlockNotice n = h.notice();
+      RegistryEntry entry =
+          h.resource() == null ? null : entries.get(key(n.getId(), h.resource().getId()));
+      boolean blocked = e.getType() == NoticeEvent.Type.RESOURCE_BLOCKED && entry != null;
+      String detail =
+          switch (e.getType()) {
+            case SIGNED_OFF_AND_SENT, DECIDED, INFO_REQUESTED, ANSWERED_AND_RESENT, SUBMITTED ->
+                null;
+            case RESOURCE_BLOCKED -> blocked ? null : h.text();
+            default -> h.text();
+          };
+      events.add(
+          new EventView(
+              e.getOccurredAt(),
+              e.getActor(),
+              nameOf.apply(e.getActor()),
+              null,
+              e.getType(),
+              null,
+              null,
+              detail,
+              n.getId(),
+              n.getOutgoingNumber(),
+              h.resource() == null ? null : h.resource().getUrlOriginal(),
+              null,
+              null,
+              blocked ? entry.getDecisionDate() : null,
+              null,
+              null,
+              blocked ? entry.getDecisionNumber() : null,
+              blocked ? entry.getIssuingBody() : null,
+              null));
+    }
+    return new Trail(outcomes, steps, events);
+  }
+
+  /**
+   * Which resource an event names and what it says about it: the notices feature writes the
+   * resource's normalised URL, a separator, and the decision number, reason, question or lifting
+   * reason. An event it cannot read that way keeps its text whole.
+   */
+  private static Happened about(NoticeEvent e, BlockNotice n, List<CaseResource> resources) {
+    String detail = e.getDetail();
+    if (detail == null) {
+      return new Happened(e, n, null, null);
+    }
+    CaseResource best = null;
+    for (CaseResource r : resources) {
+      String prefix = r.getUrlNormalized() + SEPARATOR;
+      if (detail.startsWith(prefix)
+          && (best == null || r.getUrlNormalized().length() > best.getUrlNormalized().length())) {
+        best = r;
+      }
+    }
+    if (best == null) {
+      return new Happened(e, n, null, detail);
+    }
+    return new Happened(
+        e, n, best, detail.substring(best.getUrlNormalized().length() + SEPARATOR.length()));
+  }
+
+  private static OutcomeStep step(
+      Step step, NoticeEvent e, BlockNotice n, String text, UnaryOperator<String> nameOf) {
+    return new OutcomeStep(
+        step,
+        e.getOccurredAt(),
+        e.getActor(),
+        nameOf.apply(e.getActor()),
+        n.getId(),
+        n.getOutgoingNumber(),
+        null,
+        null,
+        null,
+        text);
+  }
+
+  private static String key(long noticeId, long resourceId) {
+    return noticeId + "/" + resourceId;
+  }
+
+  private static Comparator<Instant> nullsLast() {
+    return Comparator.nullsLast(Comparator.naturalOrder());
+  }
+
+  private static boolean same(BlockNotice a, BlockNotice b) {
+    return a.getId().equals(b.getId());
+  }
+}

@@ -12,7 +12,8 @@ public class EvidenceRejectedException extends DozorException {
     TYPE_NOT_ALLOWED,
     CORRUPT,
     TOO_MANY_PIXELS,
-    ENCRYPTED
+    ENCRYPTED,
+    DECODED_TOO_LARGE
   }
 
   private final Reason reason;

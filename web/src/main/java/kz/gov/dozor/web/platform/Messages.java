@@ -55,8 +55,8 @@ public final class Messages {
   }
 
   /**
-   * Confirms a completed action: a short message at the top of the page, kept across the
-   * redirect that usually follows so that the user sees it beside the new state.
+   * Confirms a completed action: a short message at the top of the page, kept across the redirect
+   * that usually follows so that the user sees it beside the new state.
    */
   public static void success(String key, Object... args) {
     FacesContext fc = FacesContext.getCurrentInstance();

@@ -13,7 +13,9 @@ public class EvidenceRejectedException extends DozorException {
     CORRUPT,
     TOO_MANY_PIXELS,
     ENCRYPTED,
-    DECODED_TOO_LARGE
+    DECODED_TOO_LARGE,
+    TOO_MANY_IN_FORM,
+    TOO_MANY_STAGED
   }
 
   private final Reason reason;

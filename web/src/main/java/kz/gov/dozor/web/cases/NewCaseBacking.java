@@ -1,6 +1,7 @@
 package kz.gov.dozor.web.cases;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJBException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -79,7 +80,18 @@ public class NewCaseBacking implements Serializable {
   public void upload(FileUploadEvent event) {
     String clientId = event.getComponent().getClientId();
     try (InputStream in = event.getFile().getInputStream()) {
-      evidence.add(evidenceService.receive(in, event.getFile().getFileName()));
+      refuseIfFormFull();
+      StagedEvidence staged = evidenceService.receive(in, event.getFile().getFileName());
+      synchronized (evidence) {
+        if (evidence.size() < CaseService.MAX_EVIDENCE) {
+          evidence.add(staged);
+          staged = null;
+        }
+      }
+      if (staged != null) {
+        evidenceService.discard(staged);
+        refuseIfFormFull();
+      }
     } catch (EvidenceRejectedException e) {
       Messages.addError(
           clientId,
@@ -91,6 +103,24 @@ public class NewCaseBacking implements Serializable {
       LOG.log(Level.WARNING, "upload failed", e);
       Messages.addError(
           clientId, Messages.error("evidence.uploadFailed", event.getFile().getFileName()));
+    }
+  }
+
+  /** A form holds at most as many files as a case may have; more are refused, not staged. */
+  private void refuseIfFormFull() {
+    if (evidence.size() >= CaseService.MAX_EVIDENCE) {
+      throw new EvidenceRejectedException(
+          EvidenceRejectedException.Reason.TOO_MANY_IN_FORM, CaseService.MAX_EVIDENCE);
+    }
+  }
+
+  /** A form left without being sent leaves no files behind in staging. */
+  @PreDestroy
+  void discardUnsent() {
+    try {
+      evidenceService.discardAbandoned(List.copyOf(evidence));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "staged evidence of an abandoned form not discarded", e);
     }
   }
 

@@ -25,6 +25,7 @@ import kz.gov.dozor.ejb.cases.CaseDetails.ResourceView;
 import kz.gov.dozor.ejb.evidence.EvidenceStore;
 import kz.gov.dozor.ejb.evidence.StagedEvidence;
 import kz.gov.dozor.ejb.platform.Almaty;
+import kz.gov.dozor.ejb.platform.Checks;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
 import kz.gov.dozor.ejb.users.Caller;
@@ -522,6 +523,7 @@ public class CaseService {
     } else if (c.description().length() > MAX_DESCRIPTION) {
       out.add(new Problem("description", "case.description.tooLong", MAX_DESCRIPTION));
     }
+    Checks.noBidiControls("description", c.description(), out);
     if (c.detectedAt() == null) {
       out.add(new Problem("detectedAt", "case.detectedAt.required"));
     } else if (c.detectedAt().isAfter(clock.instant().plus(CLOCK_SKEW))) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kz.gov.dozor.ejb.platform.Checks;
 
 /**
  * Validates a URL and gives its normalised form, so that the same resource entered two ways
@@ -66,6 +67,9 @@ public final class UrlNormalizer {
     }
     if (original.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
       throw new InvalidUrlException("url.whitespace");
+    }
+    if (Checks.hasBidiControls(original)) {
+      throw new InvalidUrlException("url.bidiControls");
     }
     String withScheme = original;
     if (!original.contains("://")) {

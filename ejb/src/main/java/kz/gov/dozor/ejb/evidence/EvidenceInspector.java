@@ -19,6 +19,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import kz.gov.dozor.ejb.evidence.EvidenceRejectedException.Reason;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.Tika;
@@ -39,8 +40,26 @@ public final class EvidenceInspector {
 
   public static final List<String> ALLOWED_NAMES = List.of("PNG", "JPEG", "WebP", "PDF");
 
-  /** Decoding a larger image would take more memory than one screenshot deserves. */
+  /**
+   * Decoding a larger image would take more time than one screenshot deserves. PNG and JPEG are
+   * decoded row by row and subsampled, so their memory does not grow with the size.
+   */
   static final long MAX_PIXELS = 100_000_000L;
+
+  /** The lossless WebP decoder holds every pixel (4 bytes each): at most 64 MB. */
+  static final long MAX_WEBP_LOSSLESS_PIXELS = 16_000_000L;
+
+  /**
+   * The lossy WebP decoder keeps per-macroblock state for the whole frame, about 25 bytes a pixel
+   * whatever the subsampling: 2560 × 1440 or a phone's screen fit, a 7000 × 7000 bomb does not.
+   */
+  static final long MAX_WEBP_LOSSY_PIXELS = 4_000_000L;
+
+  /**
+   * Checking a PDF decodes its cross-reference and object streams; real ones are small. A stream
+   * that inflates beyond this is a decompression bomb.
+   */
+  static final long MAX_PDF_DECODED_BYTES = 32L * 1024 * 1024;
 
   private static final Tika TIKA = new Tika();
 
@@ -68,6 +87,7 @@ public final class EvidenceInspector {
     }
     if (type.equals("image/webp")) {
       checkRiffLength(file);
+      checkWebPHeader(file);
     }
     return checkImage(file, type);
   }
@@ -110,18 +130,50 @@ public final class EvidenceInspector {
     }
   }
 
+  /**
+   * Refuses a WebP whose canvas or any frame is too large for its decoder, from the chunk headers:
+   * a frame may declare a larger picture than the canvas the reader reports.
+   */
+  private static void checkWebPHeader(Path file) throws IOException {
+    WebPHeader header = WebPHeader.read(file);
+    if (header == null) {
+      throw new EvidenceRejectedException(Reason.CORRUPT, "WebP");
+    }
+    long max = header.lossy() ? MAX_WEBP_LOSSY_PIXELS : MAX_WEBP_LOSSLESS_PIXELS;
+    if (header.maxPixels() > max) {
+      throw new EvidenceRejectedException(Reason.TOO_MANY_PIXELS, header.width(), header.height());
+    }
+  }
+
+  /**
+   * Parses the PDF from the file (not from a copy in memory), with PDFBox's scratch data in
+   * temporary files and at most {@link #MAX_PDF_DECODED_BYTES} decoded, taking turns with image
+   * decoding.
+   */
   private static void checkPdf(Path file) {
-    try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(file))) {
-      if (doc.getNumberOfPages() < 1) {
+    DECODING.acquireUninterruptibly();
+    try (PdfDecodingBudget budget = PdfDecodingBudget.open(MAX_PDF_DECODED_BYTES)) {
+      int pages;
+      try (PDDocument doc =
+          Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+        pages = doc.getNumberOfPages();
+      } catch (InvalidPasswordException e) {
+        throw new EvidenceRejectedException(Reason.ENCRYPTED);
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof EvidenceRejectedException r) {
+          throw r;
+        }
+        pages = 0;
+      }
+      if (budget.exceeded()) {
+        throw new EvidenceRejectedException(
+            Reason.DECODED_TOO_LARGE, MAX_PDF_DECODED_BYTES / (1024 * 1024));
+      }
+      if (pages < 1) {
         throw new EvidenceRejectedException(Reason.CORRUPT, "PDF");
       }
-    } catch (InvalidPasswordException e) {
-      throw new EvidenceRejectedException(Reason.ENCRYPTED);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof EvidenceRejectedException r) {
-        throw r;
-      }
-      throw new EvidenceRejectedException(Reason.CORRUPT, "PDF");
+    } finally {
+      DECODING.release();
     }
   }
 

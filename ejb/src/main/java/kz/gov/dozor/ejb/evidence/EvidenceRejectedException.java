@@ -12,7 +12,10 @@ public class EvidenceRejectedException extends DozorException {
     TYPE_NOT_ALLOWED,
     CORRUPT,
     TOO_MANY_PIXELS,
-    ENCRYPTED
+    ENCRYPTED,
+    DECODED_TOO_LARGE,
+    TOO_MANY_IN_FORM,
+    TOO_MANY_STAGED
   }
 
   private final Reason reason;

@@ -1,6 +1,7 @@
 package kz.gov.dozor.ejb.evidence;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -10,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.List;
 import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.users.Caller;
@@ -38,8 +40,8 @@ public class EvidenceService {
   /** Receives and checks an uploaded file; it waits in staging until its case is registered. */
   @RolesAllowed(Roles.INVESTIGATOR)
   public StagedEvidence receive(InputStream content, String fileName) {
-    users.requireOrganisationMember();
-    return store.receive(content, fileName);
+    Caller caller = users.requireOrganisationMember();
+    return store.receive(content, fileName, caller.username());
   }
 
   /** Drops an uploaded file the investigator removed from the form. */
@@ -49,12 +51,44 @@ public class EvidenceService {
   }
 
   /**
+   * Drops the uploads of a form that was left without being sent. Runs when the form's view ends,
+   * also when its session expires and no one is signed in; a file already kept is not touched.
+   */
+  @PermitAll
+  public void discardAbandoned(List<StagedEvidence> staged) {
+    staged.forEach(store::discard);
+  }
+
+  /**
    * The file of an evidence item, for the given use, if the caller may have it; the access is
    * recorded in the evidence's chain of custody.
    */
   @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER})
   public EvidenceFile open(long evidenceId, Action action, String clientAddress) {
     Caller caller = users.requireOrganisationMember();
+    Evidence e = permitted(caller, evidenceId, action, clientAddress);
+    em.persist(new EvidenceAccess(e, clock.instant(), caller.username(), action, clientAddress));
+    audit.record(
+        AuditAction.valueOf("EVIDENCE_" + action.name()),
+        "evidence",
+        evidenceId,
+        e.getFileName() + " sha256=" + e.getSha256(),
+        clientAddress);
+    return fileOf(e, action);
+  }
+
+  /**
+   * What {@link #open} would give (type, size, name), under the same rules, without giving the
+   * content: nothing was handed out, so nothing enters the chain of custody. Answers HTTP HEAD.
+   */
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER})
+  public EvidenceFile describe(long evidenceId, Action action, String clientAddress) {
+    Caller caller = users.requireOrganisationMember();
+    return fileOf(permitted(caller, evidenceId, action, clientAddress), action);
+  }
+
+  /** The evidence, if the caller may have it for this use; a refusal is recorded. */
+  private Evidence permitted(Caller caller, long evidenceId, Action action, String clientAddress) {
     Evidence e = em.find(Evidence.class, evidenceId);
     if (e == null) {
       throw new EvidenceNotFoundException(evidenceId);
@@ -73,20 +107,22 @@ public class EvidenceService {
           "evidence", evidenceId, action + " of evidence that is never previewed", clientAddress);
       throw new AccessDeniedException("evidence.noPreview");
     }
-    em.persist(new EvidenceAccess(e, clock.instant(), caller.username(), action, clientAddress));
-    audit.record(
-        AuditAction.valueOf("EVIDENCE_" + action.name()),
-        "evidence",
-        evidenceId,
-        e.getFileName() + " sha256=" + e.getSha256(),
-        clientAddress);
+    return e;
+  }
+
+  private EvidenceFile fileOf(Evidence e, Action action) {
     if (action == Action.THUMBNAIL) {
       var thumb = store.thumbnailOf(e.getSha256(), e.getMediaType());
       return new EvidenceFile("thumbnail.jpg", "image/jpeg", size(thumb), e.getSha256(), thumb);
     }
     var path = store.pathOf(e.getSha256());
+    // Files kept before names followed the detected type are served under such a name, too.
     return new EvidenceFile(
-        e.getFileName(), e.getMediaType(), e.getSizeBytes(), e.getSha256(), path);
+        EvidenceNames.of(e.getFileName(), e.getMediaType()),
+        e.getMediaType(),
+        e.getSizeBytes(),
+        e.getSha256(),
+        path);
   }
 
   /** A ministry officer sees evidence attached to a notification sent to the ministry. */

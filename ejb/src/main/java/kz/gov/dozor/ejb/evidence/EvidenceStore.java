@@ -33,7 +33,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.imageio.ImageIO;
@@ -53,6 +55,12 @@ public class EvidenceStore {
   /** Screenshots larger than this are refused. */
   public static final long MAX_BYTES = 20L * 1024 * 1024;
 
+  /**
+   * Files one person may have waiting in staging over all their open forms: three full forms (a
+   * case takes at most 50). Files of forms never sent count until they are purged.
+   */
+  public static final int MAX_STAGED_PER_USER = 150;
+
   static final int THUMBNAIL_SIZE = 320;
 
   private static final Logger LOG = Logger.getLogger(EvidenceStore.class.getName());
@@ -65,11 +73,19 @@ public class EvidenceStore {
   @Resource(lookup = "java:/TransactionManager")
   private TransactionManager transactionManager;
 
+  /** Who sent each file waiting in staging, so that one person cannot fill it. */
+  private final Map<UUID, String> stagedBy = new ConcurrentHashMap<>();
+
   private Path root;
 
   @PostConstruct
   void init() {
-    root = Settings.evidenceDirectory().toAbsolutePath();
+    init(Settings.evidenceDirectory());
+  }
+
+  /** Uses the evidence directory {@code directory}; for tests without a server, too. */
+  void init(Path directory) {
+    root = directory.toAbsolutePath();
     try {
       Files.createDirectories(staging());
       Files.createDirectories(root.resolve("store"));
@@ -87,8 +103,40 @@ public class EvidenceStore {
    * Receives a file into staging, hashing it as it arrives, and checks it. A refused file leaves
    * nothing behind.
    */
-  public StagedEvidence receive(InputStream content, String fileName) {
+  public StagedEvidence receive(InputStream content, String fileName, String owner) {
+    UUID token = reserve(owner);
+    boolean received = false;
+    try {
+      StagedEvidence staged = receive(token, content, fileName);
+      received = true;
+      return staged;
+    } finally {
+      if (!received) {
+        stagedBy.remove(token);
+      }
+    }
+  }
+
+  /**
+   * A place in staging for one more file of {@code owner}'s, unless they already have {@link
+   * #MAX_STAGED_PER_USER} files waiting there.
+   */
+  private synchronized UUID reserve(String owner) {
+    long waiting = stagedBy.values().stream().filter(owner::equals).count();
+    if (waiting >= MAX_STAGED_PER_USER) {
+      throw new EvidenceRejectedException(Reason.TOO_MANY_STAGED, MAX_STAGED_PER_USER);
+    }
     UUID token = UUID.randomUUID();
+    stagedBy.put(token, owner);
+    return token;
+  }
+
+  /** How many files {@code owner} has waiting in staging. */
+  int stagedCountOf(String owner) {
+    return (int) stagedBy.values().stream().filter(owner::equals).count();
+  }
+
+  private StagedEvidence receive(UUID token, InputStream content, String fileName) {
     Path file = staging().resolve(token.toString());
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -103,7 +151,7 @@ public class EvidenceStore {
       InspectedFile inspected = EvidenceInspector.inspect(file);
       return new StagedEvidence(
           token,
-          cleanFileName(fileName),
+          EvidenceNames.of(fileName, inspected.mediaType()),
           size,
           HexFormat.of().formatHex(sha.digest()),
           inspected.mediaType(),
@@ -177,6 +225,7 @@ public class EvidenceStore {
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
               deleteQuietly(source);
+              stagedBy.remove(staged.token());
             } else if (created) {
               removeIfUnused(staged.sha256(), target, lockKey);
             }
@@ -237,6 +286,7 @@ public class EvidenceStore {
   /** Forgets a staged file that will not be kept. */
   public void discard(StagedEvidence staged) {
     deleteQuietly(staging().resolve(staged.token().toString()));
+    stagedBy.remove(staged.token());
   }
 
   /** The kept file with this SHA-256. */
@@ -295,12 +345,21 @@ public class EvidenceStore {
         FileTime modified = Files.getLastModifiedTime(f);
         if (modified.toInstant().isBefore(limit) && Files.deleteIfExists(f)) {
           removed++;
+          forget(f.getFileName().toString());
         }
       }
     } catch (IOException e) {
       LOG.log(Level.WARNING, "cannot purge evidence staging", e);
     }
     return removed;
+  }
+
+  private void forget(String stagedName) {
+    try {
+      stagedBy.remove(UUID.fromString(stagedName));
+    } catch (IllegalArgumentException e) {
+      LOG.log(Level.FINE, "not a staged file: " + stagedName, e);
+    }
   }
 
   static String sha256Of(Path file) throws IOException {
@@ -345,13 +404,7 @@ public class EvidenceStore {
   }
 
   static String cleanFileName(String name) {
-    String n = name == null ? "" : name;
-    n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
-    n = n.replaceAll("\\p{Cntrl}", "").strip();
-    if (n.isEmpty()) {
-      n = "evidence";
-    }
-    return n.length() > 200 ? n.substring(n.length() - 200) : n;
+    return EvidenceNames.clean(name);
   }
 
   private static void deleteQuietly(Path file) {

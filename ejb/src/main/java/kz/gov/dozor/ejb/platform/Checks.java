@@ -1,10 +1,18 @@
 package kz.gov.dozor.ejb.platform;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
 
 /** The checks of free-text input that every use case repeats: collect problems, then refuse. */
 public final class Checks {
+
+  /**
+   * Characters that change the order in which text is shown (embeddings, overrides, isolates and
+   * direction marks): with them {@code invoice\u202Egnp.exe} reads as {@code invoiceexe.png}.
+   */
+  private static final Pattern BIDI_CONTROLS =
+      Pattern.compile("[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]");
 
   private Checks() {}
 
@@ -22,6 +30,23 @@ public final class Checks {
     if (value != null && value.length() > max) {
       out.add(new Problem(field, "text.tooLong", max));
     }
+    noBidiControls(field, value, out);
+  }
+
+  /** Free text must read as it is stored: no characters that reorder what is shown. */
+  public static void noBidiControls(String field, String value, List<Problem> out) {
+    if (hasBidiControls(value)) {
+      out.add(new Problem(field, "text.bidiControls"));
+    }
+  }
+
+  public static boolean hasBidiControls(String s) {
+    return s != null && BIDI_CONTROLS.matcher(s).find();
+  }
+
+  /** The text without characters that reorder what is shown; for names we keep, not refuse. */
+  public static String withoutBidiControls(String s) {
+    return s == null ? null : BIDI_CONTROLS.matcher(s).replaceAll("");
   }
 
   /** Refuses the command with every problem found, if there is any. */

@@ -341,6 +341,19 @@ class UrlNormalizerTest {
     assertRejected(input, "url.whitespace");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://example.kz/invoice\u202Egnp.exe",
+        "https://exa\u2066mple.kz/",
+        "https://example.kz/?q=\u200F1",
+        "https://example.kz/\u061C",
+        "\u202Dhttps://example.kz/"
+      })
+  void rejectsCharactersThatReorderWhatIsShown(String input) {
+    assertRejected(input, "url.bidiControls");
+  }
+
   @Test
   void rejectsInputLongerThanLimit() {
     // Arrange

@@ -126,6 +126,13 @@ public final class Portal {
       return b.all(By.cssSelector("#caseForm\\:staged tbody tr .dz-file-name")).size();
     }
 
+    /** The names of the files staged in the form, as shown. */
+    public java.util.List<String> stagedNames() {
+      return b.all(By.cssSelector("#caseForm\\:staged tbody tr .dz-file-name")).stream()
+          .map(WebElement::getText)
+          .toList();
+    }
+
     public String uploadMessage() {
       return b.driver().findElement(By.id("caseForm:uploadMessage")).getText();
     }

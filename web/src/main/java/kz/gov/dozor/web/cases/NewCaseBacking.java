@@ -1,6 +1,7 @@
 package kz.gov.dozor.web.cases;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -87,10 +88,21 @@ public class NewCaseBacking implements Serializable {
   public void upload(FileUploadEvent event) {
     String clientId = event.getComponent().getClientId();
     try (InputStream in = event.getFile().getInputStream()) {
-      StagedEvidence received = evidenceService.receive(in, event.getFile().getFileName());
-      evidence.add(received);
+      refuseIfFormFull();
+      StagedEvidence staged = evidenceService.receive(in, event.getFile().getFileName());
+      String fileName = staged.fileName();
+      synchronized (evidence) {
+        if (evidence.size() < CaseService.MAX_EVIDENCE) {
+          evidence.add(staged);
+          staged = null;
+        }
+      }
+      if (staged != null) {
+        evidenceService.discard(staged);
+        refuseIfFormFull();
+      }
       // Told beside the upload; the file's row appears in the list below.
-      String text = Messages.text("evidence.received", received.fileName());
+      String text = Messages.text("evidence.received", fileName);
       FacesContext.getCurrentInstance()
           .addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
     } catch (EvidenceRejectedException e) {
@@ -104,6 +116,24 @@ public class NewCaseBacking implements Serializable {
       LOG.log(Level.WARNING, "upload failed", e);
       Messages.addError(
           clientId, Messages.error("evidence.uploadFailed", event.getFile().getFileName()));
+    }
+  }
+
+  /** A form holds at most as many files as a case may have; more are refused, not staged. */
+  private void refuseIfFormFull() {
+    if (evidence.size() >= CaseService.MAX_EVIDENCE) {
+      throw new EvidenceRejectedException(
+          EvidenceRejectedException.Reason.TOO_MANY_IN_FORM, CaseService.MAX_EVIDENCE);
+    }
+  }
+
+  /** A form left without being sent leaves no files behind in staging. */
+  @PreDestroy
+  void discardUnsent() {
+    try {
+      evidenceService.discardAbandoned(List.copyOf(evidence));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "staged evidence of an abandoned form not discarded", e);
     }
   }
 

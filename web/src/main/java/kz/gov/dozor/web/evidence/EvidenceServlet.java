@@ -35,8 +35,29 @@ public class EvidenceServlet extends HttpServlet {
 
   @Inject private EvidenceService evidence;
 
+  public EvidenceServlet() {}
+
+  /** For tests: a servlet with its service given. */
+  EvidenceServlet(EvidenceService evidence) {
+    this.evidence = evidence;
+  }
+
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    serve(req, res, true);
+  }
+
+  /**
+   * The same answer without the content. Nothing is handed out, so it is not recorded as a download
+   * or view (the servlet default would run the whole GET and record it).
+   */
+  @Override
+  protected void doHead(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    serve(req, res, false);
+  }
+
+  private void serve(HttpServletRequest req, HttpServletResponse res, boolean withContent)
+      throws IOException {
     Matcher m = PATH.matcher(req.getPathInfo() == null ? "" : req.getPathInfo());
     if (!m.matches()) {
       res.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -49,7 +70,11 @@ public class EvidenceServlet extends HttpServlet {
     Action action = ACTIONS.get(m.group(2));
     EvidenceFile file;
     try {
-      file = evidence.open(Long.parseLong(m.group(1)), action, req.getRemoteAddr());
+      long id = Long.parseLong(m.group(1));
+      file =
+          withContent
+              ? evidence.open(id, action, req.getRemoteAddr())
+              : evidence.describe(id, action, req.getRemoteAddr());
     } catch (AccessDeniedException e) {
       req.setAttribute(RefusalAuditFilter.AUDITED, Boolean.TRUE); // by the service
       res.sendError(HttpServletResponse.SC_FORBIDDEN);
@@ -69,7 +94,9 @@ public class EvidenceServlet extends HttpServlet {
     res.setHeader("X-Evidence-SHA256", file.sha256());
     String disposition = action == Action.DOWNLOAD ? "attachment" : "inline";
     res.setHeader("Content-Disposition", disposition + "; " + fileNameParameters(file.fileName()));
-    Files.copy(file.path(), res.getOutputStream());
+    if (withContent) {
+      Files.copy(file.path(), res.getOutputStream());
+    }
   }
 
   /** Both forms: a plain ASCII name for old clients and the exact UTF-8 name (RFC 6266). */

@@ -31,6 +31,7 @@ import kz.gov.dozor.ejb.inbox.InboxService;
 import kz.gov.dozor.ejb.inbox.Mailer;
 import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.ejb.reference.DeadlineRuleView;
 import kz.gov.dozor.ejb.reference.ReferenceDataService;
 import kz.gov.dozor.it.support.Deployments;
 import kz.gov.dozor.it.support.TestData;
@@ -174,6 +175,12 @@ class HandOverNotificationsIT {
   void administratorsChangeDeadlinesAndHolidaysAsData() throws Exception {
     User admin = db.user("hadm", "afm", "admin");
     Instant friday = LocalDateTime.parse("2026-11-20T15:30").atZone(ALMATY).toInstant();
+    DeadlineRuleView before =
+        admin.call(() -> reference.deadlineRules()).stream()
+            .filter(r -> r.step().equals("SIGN_OFF"))
+            .findFirst()
+            .orElseThrow();
+    Instant dueBefore = deadlines.dueFor(Step.SIGN_OFF, friday);
     assertThrows(
         EJBAccessException.class,
         () -> investigator.run(() -> reference.changeDeadline("SIGN_OFF", 3, true)));
@@ -197,11 +204,10 @@ class HandOverNotificationsIT {
               - 1);
     } finally {
       admin.run(() -> reference.removeHoliday(LocalDate.parse("2026-11-24")));
-      admin.run(() -> reference.changeDeadline("SIGN_OFF", 1, true));
+      admin.run(() -> reference.changeDeadline("SIGN_OFF", before.days(), before.workingDays()));
     }
-    assertEquals(
-        LocalDateTime.parse("2026-11-23T15:30").atZone(ALMATY).toInstant(),
-        deadlines.dueFor(Step.SIGN_OFF, friday));
+    // Restored to the rule read before, whatever it was.
+    assertEquals(dueBefore, deadlines.dueFor(Step.SIGN_OFF, friday));
   }
 
   @Test

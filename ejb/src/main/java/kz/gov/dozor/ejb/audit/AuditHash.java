@@ -28,20 +28,57 @@ public final class AuditHash {
       String subjectId,
       String detail,
       String clientAddress) {
+    return of(
+        prevHash,
+        seq,
+        occurredAt,
+        actor,
+        organisation,
+        action,
+        subjectType,
+        subjectId,
+        detail,
+        clientAddress,
+        null,
+        null);
+  }
+
+  /**
+   * The hash with the owning organisation and the requested address. Entries that have neither (all
+   * those written before these fields existed) hash exactly as before.
+   */
+  public static String of(
+      String prevHash,
+      long seq,
+      Instant occurredAt,
+      String actor,
+      String organisation,
+      String action,
+      String subjectType,
+      String subjectId,
+      String detail,
+      String clientAddress,
+      String ownerOrganisation,
+      String requestedUrl) {
     StringBuilder s = new StringBuilder(256);
-    for (String field :
-        new String[] {
-          prevHash,
-          Long.toString(seq),
-          occurredAt == null ? null : occurredAt.toString(),
-          actor,
-          organisation,
-          action,
-          subjectType,
-          subjectId,
-          detail,
-          clientAddress
-        }) {
+    String[] fields = {
+      prevHash,
+      Long.toString(seq),
+      occurredAt == null ? null : occurredAt.toString(),
+      actor,
+      organisation,
+      action,
+      subjectType,
+      subjectId,
+      detail,
+      clientAddress
+    };
+    if (ownerOrganisation != null || requestedUrl != null) {
+      fields = java.util.Arrays.copyOf(fields, fields.length + 2);
+      fields[fields.length - 2] = ownerOrganisation;
+      fields[fields.length - 1] = requestedUrl;
+    }
+    for (String field : fields) {
       if (field == null) {
         s.append("-1:");
       } else {

@@ -6,12 +6,14 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import kz.gov.dozor.ejb.users.UserDirectory;
 import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.audit.AuditEntry;
@@ -29,24 +31,143 @@ public class AuditLog {
   @Resource private SessionContext ctx;
   @Inject private UserDirectory users;
   @Inject private Clock clock;
+  @Inject private RequestOrigin origin;
 
-  /** Records what the current caller did to a subject, in the caller's transaction. */
+  /** Longest requested address kept; longer ones are cut. */
+  static final int MAX_URL = 2000;
+
+  /**
+   * Records what the current caller did to a subject, in the caller's transaction. The subject's
+   * owning organisation is looked up (cases, evidence, notifications), so that its administrator
+   * sees the entry too.
+   */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void record(
       AuditAction action, String subjectType, Object subjectId, String detail, String client) {
-    append(action, subjectType, subjectId, detail, client);
+    append(action, subjectType, subjectId, detail, client, null, false);
   }
 
-  /** Records a refused attempt; it stays recorded whatever happens to the caller's work. */
+  /** As {@link #record(AuditAction, String, Object, String, String)}, naming the data's owner. */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void record(
+      AuditAction action,
+      String subjectType,
+      Object subjectId,
+      String detail,
+      String client,
+      String ownerOrganisation) {
+    append(action, subjectType, subjectId, detail, client, ownerOrganisation, false);
+  }
+
+  /**
+   * Records a refused attempt; it stays recorded whatever happens to the caller's work. The
+   * request's address (with its query) is kept, and the owner of the subject sees it too.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void recordDenied(String subjectType, Object subjectId, String detail, String client) {
-    append(AuditAction.ACCESS_DENIED, subjectType, subjectId, detail, client);
+    append(AuditAction.ACCESS_DENIED, subjectType, subjectId, detail, client, null, true);
+  }
+
+  /** As {@link #recordDenied(String, Object, String, String)}, naming the data's owner. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordDenied(
+      String subjectType,
+      Object subjectId,
+      String detail,
+      String client,
+      String ownerOrganisation) {
+    append(
+        AuditAction.ACCESS_DENIED, subjectType, subjectId, detail, client, ownerOrganisation, true);
+  }
+
+  /**
+   * Records a request refused at the door (a page or file closed to the user's role), with the
+   * address it asked for; the owner of the subject, when the address names one, sees it too.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void recordDeniedRequest(
+      String subjectType, Object subjectId, String detail, String client, String requestedUrl) {
+    appendEntry(
+        AuditAction.ACCESS_DENIED,
+        subjectType,
+        subjectId,
+        detail,
+        client,
+        ownerOf(subjectType, subjectId),
+        requestedUrl);
   }
 
   private void append(
-      AuditAction action, String subjectType, Object subjectId, String detail, String client) {
+      AuditAction action,
+      String subjectType,
+      Object subjectId,
+      String detail,
+      String client,
+      String owner,
+      boolean keepRequest) {
+    String url = null;
+    String from = client;
+    try {
+      if (keepRequest) {
+        url = origin.requestedUrl();
+      }
+      if (from == null) {
+        from = origin.clientAddress();
+      }
+    } catch (ContextNotActiveException outsideARequest) {
+      // a timer or a start-up task: no request to keep
+    }
+    appendEntry(
+        action,
+        subjectType,
+        subjectId,
+        detail,
+        from,
+        owner != null ? owner : ownerOf(subjectType, subjectId),
+        url);
+  }
+
+  /** The organisation owning a case, an evidence item or a notification; null for others. */
+  String ownerOf(String subjectType, Object subjectId) {
+    if (subjectType == null || subjectId == null) {
+      return null;
+    }
+    long id;
+    try {
+      id = Long.parseLong(subjectId.toString());
+    } catch (NumberFormatException notAnId) {
+      return null;
+    }
+    String sql =
+        switch (subjectType) {
+          case "case" -> "select organisation from violation_case where id = ?1";
+          case "evidence" ->
+              "select c.organisation from evidence e join violation_case c on c.id = e.case_id"
+                  + " where e.id = ?1";
+          case "notice" -> "select organisation from block_notice where id = ?1";
+          default -> null;
+        };
+    if (sql == null) {
+      return null;
+    }
+    List<?> rows = em.createNativeQuery(sql).setParameter(1, id).getResultList();
+    return rows.isEmpty() ? null : (String) rows.get(0);
+  }
+
+  private void appendEntry(
+      AuditAction action,
+      String subjectType,
+      Object subjectId,
+      String detail,
+      String client,
+      String owner,
+      String requestedUrl) {
     String actor = ctx.getCallerPrincipal().getName();
     String organisation = users.currentCaller().organisation();
+    String url =
+        requestedUrl == null || requestedUrl.length() <= MAX_URL
+            ? requestedUrl
+            : requestedUrl.substring(0, MAX_URL);
     // The head row's lock is held until this transaction ends: writers take turns, so every
     // entry extends the one committed before it and the chain never forks.
     Object[] head =
@@ -70,7 +191,9 @@ public class AuditLog {
             subjectType,
             subject,
             detail,
-            client);
+            client,
+            owner,
+            url);
     em.persist(
         new AuditEntry(
             seq,
@@ -82,6 +205,8 @@ public class AuditLog {
             subject,
             detail,
             client,
+            owner,
+            url,
             prev,
             hash));
     em.flush();

@@ -18,18 +18,28 @@ import kz.gov.dozor.ejb.users.UserDirectory;
 @RolesAllowed(Roles.ADMIN)
 public class AuditService {
 
+  /** Entries an organisation sees: its own people's, and anyone's about its data. */
+  private static final String MINE = "(e.organisation = :org or e.ownerOrganisation = :org)";
+
   @PersistenceContext private EntityManager em;
   @Resource private SessionContext ctx;
   @Inject private UserDirectory users;
   @Inject private AuditVerifier verifier;
 
-  /** The newest entries of the administrator's organisation, a page at a time. */
+  /**
+   * The newest entries of the administrator's organisation, a page at a time: what its people did
+   * and what anyone did to its data (a ministry officer downloading the agency's evidence, a
+   * refused look at its cases).
+   */
   public List<AuditRow> entries(int first, int pageSize) {
     Caller admin = users.requireOrganisationMember();
     return em.createQuery(
             "select new kz.gov.dozor.ejb.audit.AuditRow(e.seq, e.occurredAt, e.actor, e.action,"
-                + " e.subjectType, e.subjectId, e.detail, e.clientAddress, e.hash)"
-                + " from AuditEntry e where e.organisation = :org order by e.seq desc",
+                + " e.subjectType, e.subjectId, e.detail, e.clientAddress, e.hash, e.organisation,"
+                + " e.ownerOrganisation, e.requestedUrl)"
+                + " from AuditEntry e where "
+                + MINE
+                + " order by e.seq desc",
             AuditRow.class)
         .setParameter("org", admin.organisation())
         .setFirstResult(Math.max(0, first))
@@ -39,8 +49,7 @@ public class AuditService {
 
   public long countEntries() {
     Caller admin = users.requireOrganisationMember();
-    return em.createQuery(
-            "select count(e) from AuditEntry e where e.organisation = :org", Long.class)
+    return em.createQuery("select count(e) from AuditEntry e where " + MINE, Long.class)
         .setParameter("org", admin.organisation())
         .getSingleResult();
   }

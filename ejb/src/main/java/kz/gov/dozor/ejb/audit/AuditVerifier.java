@@ -85,7 +85,9 @@ public class AuditVerifier {
                 e.getSubjectType(),
                 e.getSubjectId(),
                 e.getDetail(),
-                e.getClientAddress());
+                e.getClientAddress(),
+                e.getOwnerOrganisation(),
+                e.getRequestedUrl());
         if (!hash.equals(e.getHash().trim())) {
           return broken(by, checked, e.getSeq(), "changed: its content no longer matches its hash");
         }

@@ -192,7 +192,9 @@ class CaseRegistrationIT {
       Future<RegisteredCase> second =
           other.submit(
               () -> investigator.call(() -> cases.registerViolation(newCase(urls(), theirs))));
-      Thread.sleep(500);
+      // (it waits for this transaction's lock on the organisation's number counter: wait until
+      // it does, so that the two really overlap)...
+      awaitABlockedTransaction();
       // ...and then this one rolls back.
       investigator.run(() -> tx.rollback());
       RegisteredCase committed = second.get();
@@ -262,11 +264,15 @@ class CaseRegistrationIT {
         try {
           ids.add(f.get());
         } catch (java.util.concurrent.ExecutionException lostTheRace) {
-          // The loser of a simultaneous double submit fails on the unique key; the page then
-          // shows the winner's case (see NewCaseBacking).
+          // The loser of a simultaneous double submit fails on the unique key (and nothing
+          // else); the page then shows the winner's case (see NewCaseBacking).
+          assertTrue(
+              violatesAUniqueKey(lostTheRace.getCause()),
+              () -> "the loser fails on the unique key, not on: " + lostTheRace.getCause());
         }
       }
       assertFalse(ids.isEmpty());
+      assertEquals(1, ids.stream().distinct().count(), "both sends name the same case: " + ids);
       assertEquals(
           1,
           db.count(
@@ -441,5 +447,29 @@ class CaseRegistrationIT {
 
   private static List<Long> ids(List<CaseRow> rows) {
     return rows.stream().map(CaseRow::id).toList();
+  }
+
+  /** Whether an error comes from PostgreSQL refusing a duplicate (SQLSTATE 23505). */
+  private static boolean violatesAUniqueKey(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Waits until another transaction of the test database waits for a lock (at most 30 s). */
+  private void awaitABlockedTransaction() throws Exception {
+    for (int i = 0; i < 300; i++) {
+      if (db.count(
+              "select count(*) from pg_stat_activity where datname = current_database()"
+                  + " and wait_event_type = 'Lock'")
+          > 0) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the second registration never waited for the first");
   }
 }

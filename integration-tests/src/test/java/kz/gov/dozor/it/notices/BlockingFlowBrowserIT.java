@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 import kz.gov.dozor.it.support.Browser;
 import kz.gov.dozor.it.support.BrowserExtension;
@@ -65,6 +66,7 @@ public class BlockingFlowBrowserIT {
     // Everyone has signed in before, so the portal knows whom to tell.
     Portal.signIn(supervisor, "supervisor1");
     Portal.chooseLanguage(supervisor, "en");
+    int unreadBefore = unread(supervisor);
     Portal.signIn(officer, "officer1");
     Portal.chooseLanguage(officer, "en");
     Portal.signIn(investigator, "investigator1");
@@ -204,5 +206,12 @@ public class BlockingFlowBrowserIT {
       }
     }
     return false;
+  }
+
+  /** The unread count in the header; no badge means none. */
+  private static int unread(Browser b) {
+    b.find(By.id("signOut"));
+    List<WebElement> badge = b.all(By.id("unread"));
+    return badge.isEmpty() ? 0 : Integer.parseInt(badge.get(0).getText().trim());
   }
 }

@@ -54,12 +54,45 @@ public final class Browser implements AutoCloseable {
         "--lang=en-US",
         "--user-data-dir=" + profile);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+    // The browser's console (CSP violations among it) is kept for cspViolations().
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
             .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    // Every document reports each Content-Security-Policy violation it sees to the console.
+    driver.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", REPORT_CSP_VIOLATIONS));
+  }
+
+  private static final String CSP_MARK = "DOZOR-CSP-VIOLATION";
+
+  private static final String REPORT_CSP_VIOLATIONS =
+      "document.addEventListener('securitypolicyviolation', function (e) {"
+          + " console.error('"
+          + CSP_MARK
+          + " ' + e.documentURI + ' ' + e.effectiveDirective + ' blocked=' + e.blockedURI"
+          + " + ' at ' + e.sourceFile + ':' + e.lineNumber + ' sample=' + e.sample); });";
+
+  private final List<String> cspViolations = new java.util.ArrayList<>();
+
+  /**
+   * The Content-Security-Policy violations the portal's pages have shown so far (reported by the
+   * pages' listener or by the browser itself); other sites' pages (Keycloak's) are not counted.
+   */
+  public List<String> cspViolations() {
+    String portal = java.net.URI.create(BASE_URL).getAuthority();
+    for (org.openqa.selenium.logging.LogEntry e :
+        driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+      String m = e.getMessage();
+      boolean violation = m.contains(CSP_MARK) || m.contains("Content Security Policy");
+      if (violation && m.contains(portal)) {
+        cspViolations.add(m);
+      }
+    }
+    return List.copyOf(cspViolations);
   }
 
   public WebDriver driver() {
@@ -122,7 +155,8 @@ public final class Browser implements AutoCloseable {
                     + " type: r.headers.get('content-type'),"
                     + " nosniff: r.headers.get('x-content-type-options'),"
                     + " disposition: r.headers.get('content-disposition'),"
-                    + " sha: r.headers.get('x-evidence-sha256')}))"
+                    + " sha: r.headers.get('x-evidence-sha256'),"
+                    + " csp: r.headers.get('content-security-policy')}))"
                     + ".catch(e => done({error: String(e)}));",
                 url);
   }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Gives each test the browsers it asks for as parameters (one per person signed in), saves a
- * screenshot of each when the test fails, and closes them afterwards.
+ * screenshot of each when the test fails, and closes them afterwards. A test whose browsers saw any
+ * Content-Security-Policy violation on the portal's pages fails.
  */
 public class BrowserExtension implements ParameterResolver, AfterEachCallback {
 
@@ -39,9 +40,15 @@ public class BrowserExtension implements ParameterResolver, AfterEachCallback {
     if (browsers == null) {
       return;
     }
+    List<String> violations = new ArrayList<>();
     for (int i = 0; i < browsers.size(); i++) {
       Browser b = browsers.get(i);
       try {
+        try {
+          violations.addAll(b.cspViolations());
+        } catch (RuntimeException unreadable) {
+          violations.add("the browser's console could not be read: " + unreadable);
+        }
         if (c.getExecutionException().isPresent()) {
           Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
           b.screenshot(
@@ -56,6 +63,11 @@ public class BrowserExtension implements ParameterResolver, AfterEachCallback {
       } finally {
         b.close();
       }
+    }
+    if (!violations.isEmpty()) {
+      throw new AssertionError(
+          "Content-Security-Policy violations on the portal's pages:\n"
+              + String.join("\n", violations));
     }
   }
 }

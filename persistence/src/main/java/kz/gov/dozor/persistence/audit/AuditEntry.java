@@ -40,6 +40,14 @@ public class AuditEntry {
   @Column(name = "client_address", updatable = false)
   private String clientAddress;
 
+  /** The organisation that owns the subject, when it is not the actor's. */
+  @Column(name = "owner_organisation", updatable = false)
+  private String ownerOrganisation;
+
+  /** The address a refused request asked for, with its query. */
+  @Column(name = "requested_url", updatable = false)
+  private String requestedUrl;
+
   @Column(name = "prev_hash", nullable = false, updatable = false)
   private String prevHash;
 
@@ -60,6 +68,36 @@ public class AuditEntry {
       String clientAddress,
       String prevHash,
       String hash) {
+    this(
+        seq,
+        occurredAt,
+        actor,
+        organisation,
+        action,
+        subjectType,
+        subjectId,
+        detail,
+        clientAddress,
+        null,
+        null,
+        prevHash,
+        hash);
+  }
+
+  public AuditEntry(
+      long seq,
+      Instant occurredAt,
+      String actor,
+      String organisation,
+      AuditAction action,
+      String subjectType,
+      String subjectId,
+      String detail,
+      String clientAddress,
+      String ownerOrganisation,
+      String requestedUrl,
+      String prevHash,
+      String hash) {
     this.seq = seq;
     this.occurredAt = occurredAt;
     this.actor = actor;
@@ -69,6 +107,8 @@ public class AuditEntry {
     this.subjectId = subjectId;
     this.detail = detail;
     this.clientAddress = clientAddress;
+    this.ownerOrganisation = ownerOrganisation;
+    this.requestedUrl = requestedUrl;
     this.prevHash = prevHash;
     this.hash = hash;
   }
@@ -107,6 +147,14 @@ public class AuditEntry {
 
   public String getClientAddress() {
     return clientAddress;
+  }
+
+  public String getOwnerOrganisation() {
+    return ownerOrganisation;
+  }
+
+  public String getRequestedUrl() {
+    return requestedUrl;
   }
 
   public String getPrevHash() {

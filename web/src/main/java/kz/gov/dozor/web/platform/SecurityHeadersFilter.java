@@ -1,16 +1,38 @@
 package kz.gov.dozor.web.platform;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 
-/** Headers every response carries: no sniffing, no framing, no referrer leaks. */
-@WebFilter(filterName = "securityHeaders", urlPatterns = "/*")
+/**
+ * Headers every response carries: no sniffing, no framing, no referrer leaks, and a
+ * Content-Security-Policy. Pages rendered by Faces get PrimeFaces' policy, the same one with a
+ * nonce for the page's own scripts (web.xml, {@code primefaces.CSP_POLICY}); it replaces the policy
+ * set here, so a page never carries two. Every other response (files, redirects, error responses
+ * outside Faces) keeps this one, which allows no inline script at all.
+ */
+@WebFilter(
+    filterName = "securityHeaders",
+    urlPatterns = "/*",
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
+
+  static final String CSP = "Content-Security-Policy";
+
+  /**
+   * The policy of the portal; keep it equal to {@code primefaces.CSP_POLICY} in web.xml, which
+   * PrimeFaces completes with the page's nonce (hence script-src last).
+   */
+  public static final String POLICY =
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
+          + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
+          + " frame-ancestors 'none'; script-src 'self'";
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -18,6 +40,24 @@ public class SecurityHeadersFilter extends HttpFilter {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "same-origin");
-    chain.doFilter(req, res);
+    res.setHeader(CSP, POLICY + ";");
+    chain.doFilter(req, new OnePolicy(res));
+  }
+
+  /** A response on which a later Content-Security-Policy replaces the earlier one. */
+  static final class OnePolicy extends HttpServletResponseWrapper {
+
+    OnePolicy(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (CSP.equalsIgnoreCase(name)) {
+        super.setHeader(name, value);
+      } else {
+        super.addHeader(name, value);
+      }
+    }
   }
 }

@@ -21,7 +21,8 @@ import org.wildfly.security.http.oidc.OidcPrincipal;
 /**
  * On the first request of a signed-in session, records who signed in as the identity provider's
  * token describes them (name, e-mail, organisation), so every service agrees on the caller's
- * organisation.
+ * organisation. Only interactive sign-ins count: a request carrying a bearer token gets no session,
+ * no sign-in entry, and no page.
  */
 @WebFilter(filterName = "signInRecorder", urlPatterns = "/*")
 public class SignInRecorder extends HttpFilter {
@@ -36,6 +37,12 @@ public class SignInRecorder extends HttpFilter {
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     if (req.getUserPrincipal() instanceof OidcPrincipal<?> principal) {
+      if (carriesBearerToken(req)) {
+        // A token sent by a program, not a person signing in: the pages keep their state in a
+        // session, so they are for interactive sign-ins only. No session, no sign-in recorded.
+        refuseBearer(res);
+        return;
+      }
       HttpSession session = req.getSession();
       if (session.getAttribute(RECORDED) == null) {
         JsonWebToken token = principal.getOidcSecurityContext().getToken();
@@ -47,6 +54,27 @@ public class SignInRecorder extends HttpFilter {
       }
     }
     chain.doFilter(req, res);
+  }
+
+  /**
+   * Whether the request authenticates itself with an {@code Authorization: Bearer} token (the OIDC
+   * client accepts one on any request) rather than through the signed-in browser session.
+   */
+  static boolean carriesBearerToken(HttpServletRequest req) {
+    String authorization = req.getHeader("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+  }
+
+  private static void refuseBearer(HttpServletResponse res) throws IOException {
+    res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    res.setHeader(
+        "WWW-Authenticate",
+        "Bearer error=\"invalid_request\","
+            + " error_description=\"the portal's pages need an interactive sign-in\"");
+    res.setHeader("Cache-Control", "no-store");
+    res.setContentType("text/plain;charset=UTF-8");
+    res.getWriter()
+        .write("The portal's pages need an interactive sign-in; bearer tokens are not accepted.\n");
   }
 
   /** The portal's roles the user holds, as ",a,b," so that one can be found with LIKE. */

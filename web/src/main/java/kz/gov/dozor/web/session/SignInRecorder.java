@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,6 +52,11 @@ public class SignInRecorder extends HttpFilter {
             token.getName(), token.getEmail(), organisation, rolesOf(req), req.getRemoteAddr());
         session.setAttribute(RECORDED, Boolean.TRUE);
         LOG.info(() -> "sign-in of " + principal.getName() + " (" + organisation + ")");
+        String back = returnAddress(req, res);
+        if (back != null) {
+          res.sendRedirect(back);
+          return;
+        }
       }
     }
     chain.doFilter(req, res);
@@ -75,6 +81,28 @@ public class SignInRecorder extends HttpFilter {
     res.setContentType("text/plain;charset=UTF-8");
     res.getWriter()
         .write("The portal's pages need an interactive sign-in; bearer tokens are not accepted.\n");
+  }
+
+  /**
+   * The page the user asked for before signing in (noted by {@link ReturnAddressExtension}), once:
+   * the note is removed as it is read.
+   */
+  private static String returnAddress(HttpServletRequest req, HttpServletResponse res) {
+    if (req.getCookies() == null || !"GET".equals(req.getMethod())) {
+      return null;
+    }
+    for (Cookie cookie : req.getCookies()) {
+      if (ReturnAddress.COOKIE.equals(cookie.getName())) {
+        Cookie gone = new Cookie(ReturnAddress.COOKIE, "");
+        gone.setPath(req.getContextPath() + "/");
+        gone.setMaxAge(0);
+        gone.setHttpOnly(true);
+        gone.setSecure(req.isSecure());
+        res.addCookie(gone);
+        return ReturnAddress.decode(req.getContextPath(), cookie.getValue());
+      }
+    }
+    return null;
   }
 
   /** The portal's roles the user holds, as ",a,b," so that one can be found with LIKE. */

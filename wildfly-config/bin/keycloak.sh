@@ -4,12 +4,18 @@
 #          wildfly-config/keycloak/dozor-realm.json, unless one already answers there.
 #          When the realm file changed since the last import, the realm is imported afresh.
 #   stop:  stops the Keycloak this script started (only if started by the same --owner).
+# keycloak.sh test-client add|remove PORT [FILE]
+#   add:    adds a client for a test server on http://localhost:PORT/dozor/, a copy of the
+#           portal's client with its own exact redirect URIs and a new secret, and writes the
+#           test build's settings (client id, secret, realm, admin access) to FILE;
+#   remove: removes it again. The portal's own client never lists a test port.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 cmd=${1:-status}
 owner=dev
 if [ "${2:-}" = --owner ]; then owner=${3:?--owner needs a name}; fi
+base_url="http://localhost:$DOZOR_KEYCLOAK_PORT"
 owner_file="$DOZOR_RUN_DIR/keycloak.owner"
 pid_file="$DOZOR_RUN_DIR/keycloak.pid"
 log="$DOZOR_RUN_DIR/keycloak.log"
@@ -26,7 +32,8 @@ case "$cmd" in
     [ -x "$KEYCLOAK_DIR/bin/kc.sh" ] || die "Keycloak is not unpacked; build first: ./mvnw package"
     # A realm edited in the repo replaces the one Keycloak imported before (import skips
     # a realm that exists).
-    sum=$(sha256sum "$REALM_FILE" | cut -d' ' -f1)
+    # The realm's placeholders (client secret, portal address) count as part of it.
+    sum=$( (cat "$REALM_FILE"; echo "$DOZOR_OIDC_CLIENT_SECRET $DOZOR_PUBLIC_URL $DOZOR_KEYCLOAK_ADMIN_PASSWORD") | sha256sum | cut -d' ' -f1)
     if [ "$(cat "$KEYCLOAK_DIR/data/realm.sha256" 2>/dev/null)" != "$sum" ]; then
       rm -rf "$KEYCLOAK_DIR/data/h2"
       mkdir -p "$KEYCLOAK_DIR/data/import"
@@ -34,6 +41,7 @@ case "$cmd" in
       echo "$sum" > "$KEYCLOAK_DIR/data/realm.sha256"
     fi
     say "starting Keycloak on port $DOZOR_KEYCLOAK_PORT (log: $log)"
+    # The import fills ${DOZOR_OIDC_CLIENT_SECRET} and ${DOZOR_PUBLIC_URL} in from the environment.
     KC_BOOTSTRAP_ADMIN_USERNAME="$DOZOR_KEYCLOAK_ADMIN" \
       KC_BOOTSTRAP_ADMIN_PASSWORD="$DOZOR_KEYCLOAK_ADMIN_PASSWORD" \
       setsid nohup "$KEYCLOAK_DIR/bin/kc.sh" start-dev --http-port "$DOZOR_KEYCLOAK_PORT" --import-realm \
@@ -71,5 +79,50 @@ case "$cmd" in
   status)
     if running; then say "Keycloak answers on port $DOZOR_KEYCLOAK_PORT"; else say "Keycloak is not running"; exit 1; fi
     ;;
-  *) die "usage: keycloak.sh start|stop|status [--owner NAME]" ;;
+  test-client)
+    command -v jq >/dev/null || die "jq is needed to add the test client"
+    action=${2:?test-client add|remove PORT [FILE]}
+    port=${3:?test-client needs the port of the test server}
+    client_id="dozor-portal-test-$port"
+    token=$(curl -fsS --max-time 10 "$base_url/realms/master/protocol/openid-connect/token" \
+      -d grant_type=password -d client_id=admin-cli \
+      --data-urlencode "username=$DOZOR_KEYCLOAK_ADMIN" \
+      --data-urlencode "password=$DOZOR_KEYCLOAK_ADMIN_PASSWORD" | jq -r .access_token) ||
+      die "cannot sign in to the admin API of Keycloak as $DOZOR_KEYCLOAK_ADMIN (see $DOZOR_SECRETS_FILE)"
+    admin() { curl -fsS --max-time 10 -H "Authorization: Bearer $token" "$@"; }
+    clients="$base_url/admin/realms/dozor/clients"
+    for id in $(admin "$clients?clientId=$client_id" | jq -r '.[].id'); do
+      admin -X DELETE "$clients/$id"
+    done
+    case "$action" in
+      add)
+        file=${4:?test-client add needs a FILE}
+        secret=$(random_secret)
+        url="http://localhost:$port/dozor"
+        admin "$clients?clientId=${DOZOR_OIDC_CLIENT_ID:-dozor-portal}" | jq --arg id "$client_id" --arg url "$url" --arg secret "$secret" '
+          .[0] | del(.id) | .clientId = $id | .name = "Dozor Portal (test server)" | .secret = $secret
+          | .redirectUris = [$url + "/"] | .attributes["post.logout.redirect.uris"] = $url + "/"
+          | .protocolMappers |= map(del(.id)
+              | if .protocolMapper == "oidc-audience-mapper" then .config["included.client.audience"] = $id else . end)' |
+          admin -X POST -H 'Content-Type: application/json' --data-binary @- "$clients" ||
+          die "could not add the test client $client_id"
+        mkdir -p "$(dirname "$file")"
+        (
+          umask 077
+          {
+            echo "test.oidc.client.id=$client_id"
+            echo "test.oidc.client.secret=$secret"
+            echo "test.oidc.provider.url=$base_url/realms/dozor"
+            echo "test.keycloak.url=$base_url"
+            echo "test.keycloak.admin=$DOZOR_KEYCLOAK_ADMIN"
+            echo "test.keycloak.admin.password=$DOZOR_KEYCLOAK_ADMIN_PASSWORD"
+          } >"$file"
+        )
+        say "test client $client_id added (redirects to $url/ only)"
+        ;;
+      remove) say "test client $client_id removed" ;;
+      *) die "usage: keycloak.sh test-client add|remove PORT [FILE]" ;;
+    esac
+    ;;
+  *) die "usage: keycloak.sh start|stop|status [--owner NAME] | test-client add|remove PORT [FILE]" ;;
 esac

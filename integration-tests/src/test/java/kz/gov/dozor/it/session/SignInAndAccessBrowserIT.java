@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.UUID;
 import kz.gov.dozor.it.support.Browser;
 import kz.gov.dozor.it.support.BrowserExtension;
+import kz.gov.dozor.it.support.KeycloakAdmin;
 import kz.gov.dozor.it.support.Portal;
 import kz.gov.dozor.it.support.Portal.NewCasePage;
 import kz.gov.dozor.it.support.TestFiles;
@@ -64,11 +65,11 @@ class SignInAndAccessBrowserIT {
     b.find(By.id("signOut")).click();
 
     b.find(By.id("username"));
-    assertTrue(b.url().startsWith("http://localhost:8180/realms/dozor/"), b.url());
+    assertTrue(b.url().startsWith(KeycloakAdmin.REALM_URL + "/"), b.url());
     // Opening the portal again asks to sign in again: the Keycloak session is gone.
     b.open("cases/list.xhtml");
     b.find(By.id("username"));
-    assertTrue(b.url().startsWith("http://localhost:8180/realms/dozor/"), b.url());
+    assertTrue(b.url().startsWith(KeycloakAdmin.REALM_URL + "/"), b.url());
   }
 
   @Test

@@ -19,17 +19,55 @@ public final class Portal {
 
   private Portal() {}
 
-  /** Keycloak's sign-in: with organisations on, it may ask the username and password apart. */
+  /**
+   * Keycloak's sign-in as a demo user: the password, then a one-time password for those who must
+   * give one (administrators and officers; their secrets are in demo-totp.properties).
+   */
   public static void signIn(Browser b, String username) {
+    signIn(b, username, PASSWORD, Totp.demoSecret(username));
+  }
+
+  /**
+   * Keycloak's sign-in with a password and, if Keycloak asks for one, a one-time password from
+   * {@code totpSecret} (Base32). Returns once the portal shows its page.
+   */
+  public static void signIn(Browser b, String username, String password, String totpSecret) {
     b.open("");
+    submitPassword(b, username, password);
+    b.waitFor().until(d -> b.present(By.id("signOut")) || b.present(By.id("otp")));
+    if (b.present(By.id("otp"))) {
+      if (totpSecret == null) {
+        throw new IllegalStateException(username + " is asked for a one-time password");
+      }
+      submitOneTimePassword(b, Totp.freshCode(username, totpSecret));
+    }
+    b.find(By.id("signOut"));
+  }
+
+  /**
+   * Fills in Keycloak's username and password form (asked together or one after the other) and
+   * sends it; returns at whatever Keycloak answers.
+   */
+  public static void submitPassword(Browser b, String username, String password) {
     b.find(By.id("username")).clear();
     b.find(By.id("username")).sendKeys(username);
     if (!b.present(By.id("password")) || !b.driver().findElement(By.id("password")).isDisplayed()) {
       b.find(By.id("kc-login")).click();
     }
-    b.find(By.id("password")).sendKeys(PASSWORD);
+    b.find(By.id("password")).sendKeys(password);
+    WebElement page = b.driver().findElement(By.tagName("html"));
     b.find(By.id("kc-login")).click();
-    b.find(By.id("signOut"));
+    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+  }
+
+  /** Types a code into Keycloak's one-time-password form and sends it. */
+  public static void submitOneTimePassword(Browser b, String code) {
+    WebElement otp = b.find(By.id("otp"));
+    otp.clear();
+    otp.sendKeys(code);
+    WebElement page = b.driver().findElement(By.tagName("html"));
+    b.find(By.id("kc-login")).click();
+    b.waitFor().until(ExpectedConditions.stalenessOf(page));
   }
 
   public static void chooseLanguage(Browser b, String lang) {

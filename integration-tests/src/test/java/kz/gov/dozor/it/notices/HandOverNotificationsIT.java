@@ -31,7 +31,6 @@ import kz.gov.dozor.ejb.inbox.InboxService;
 import kz.gov.dozor.ejb.inbox.Mailer;
 import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
-import kz.gov.dozor.ejb.reference.DeadlineRuleView;
 import kz.gov.dozor.ejb.reference.ReferenceDataService;
 import kz.gov.dozor.it.support.Deployments;
 import kz.gov.dozor.it.support.TestData;

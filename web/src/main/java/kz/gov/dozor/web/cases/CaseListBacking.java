@@ -52,6 +52,8 @@ public class CaseListBacking implements Serializable {
   private List<CategoryView> categories;
   private Map<String, CategoryView> categoriesByCode;
   private LazyDataModel<CaseRow> model;
+  // The column filters of the last count, so that an empty list can tell why it is empty.
+  private transient Map<String, FilterMeta> lastFilterBy = Map.of();
 
   @PostConstruct
   void init() {
@@ -69,6 +71,11 @@ public class CaseListBacking implements Serializable {
     number = null;
     // The filters under the column headers are the table's own: clear them too.
     PrimeFaces.current().executeScript("PF('casesTable').clearFilters()");
+  }
+
+  /** Remembers the filters under the column headers that the table last counted with. */
+  void columnFilters(Map<String, FilterMeta> filterBy) {
+    lastFilterBy = filterBy == null ? Map.of() : Map.copyOf(filterBy);
   }
 
   /** The form's filters and those under the column headers, as one query for the database. */
@@ -135,6 +142,7 @@ public class CaseListBacking implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
+      columnFilters(filterBy);
       return (int) Math.min(Integer.MAX_VALUE, cases.countCases(query(filterBy)));
     }
 
@@ -214,7 +222,7 @@ public class CaseListBacking implements Serializable {
    * that there are no cases yet.
    */
   public boolean isFiltered() {
-    CaseQuery q = query();
+    CaseQuery q = query(lastFilterBy);
     for (java.lang.reflect.RecordComponent c : CaseQuery.class.getRecordComponents()) {
       try {
         Object value = c.getAccessor().invoke(q);

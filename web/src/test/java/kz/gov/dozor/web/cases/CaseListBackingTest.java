@@ -3,8 +3,10 @@ package kz.gov.dozor.web.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Map;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import org.junit.jupiter.api.Test;
+import org.primefaces.model.FilterMeta;
 
 /** An empty list says "no cases yet" unless a filter is set: then "no case matches". */
 class CaseListBackingTest {
@@ -14,7 +16,7 @@ class CaseListBackingTest {
     CaseListBacking list = new CaseListBacking();
     assertThat(list.isFiltered()).isFalse();
     list.setUrlText("   ");
-    list.setCategoryCode("");
+    list.columnFilters(Map.of("categoryCode", filter("categoryCode", "")));
     assertThat(list.isFiltered()).isFalse();
   }
 
@@ -24,10 +26,18 @@ class CaseListBackingTest {
     byUrl.setUrlText("casino");
     assertThat(byUrl.isFiltered()).isTrue();
     CaseListBacking byStatus = new CaseListBacking();
-    byStatus.setStatus(CaseStatus.values()[0]);
+    byStatus.columnFilters(Map.of("status", filter("status", CaseStatus.values()[0].name())));
     assertThat(byStatus.isFiltered()).isTrue();
     CaseListBacking byDate = new CaseListBacking();
     byDate.setRegisteredFrom(LocalDate.of(2026, 11, 1));
     assertThat(byDate.isFiltered()).isTrue();
+    CaseListBacking byNumber = new CaseListBacking();
+    byNumber.columnFilters(
+        Map.of("registrationNumber", filter("registrationNumber", "AFM-2026-000001")));
+    assertThat(byNumber.isFiltered()).isTrue();
+  }
+
+  private static FilterMeta filter(String field, Object value) {
+    return FilterMeta.builder().field(field).filterValue(value).build();
   }
 }

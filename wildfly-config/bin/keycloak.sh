@@ -84,11 +84,14 @@ case "$cmd" in
     action=${2:?test-client add|remove PORT [FILE]}
     port=${3:?test-client needs the port of the test server}
     client_id="dozor-portal-test-$port"
-    token=$(curl -fsS --max-time 10 "$base_url/realms/master/protocol/openid-connect/token" \
+    if ! token=$(curl -fsS --max-time 10 "$base_url/realms/master/protocol/openid-connect/token" \
       -d grant_type=password -d client_id=admin-cli \
       --data-urlencode "username=$DOZOR_KEYCLOAK_ADMIN" \
-      --data-urlencode "password=$DOZOR_KEYCLOAK_ADMIN_PASSWORD" | jq -r .access_token) ||
-      die "cannot sign in to the admin API of Keycloak as $DOZOR_KEYCLOAK_ADMIN (see $DOZOR_SECRETS_FILE)"
+      --data-urlencode "password=$DOZOR_KEYCLOAK_ADMIN_PASSWORD" | jq -er .access_token); then
+      # Cleaning up after the tests never fails the build (Keycloak may have gone already).
+      [ "$action" = remove ] && { say "Keycloak's admin API does not answer; $client_id left as is"; exit 0; }
+      die "cannot sign in to the admin API of Keycloak on port $DOZOR_KEYCLOAK_PORT as $DOZOR_KEYCLOAK_ADMIN (password: DOZOR_KEYCLOAK_ADMIN_PASSWORD or $DOZOR_SECRETS_FILE)"
+    fi
     admin() { curl -fsS --max-time 10 -H "Authorization: Bearer $token" "$@"; }
     clients="$base_url/admin/realms/dozor/clients"
     for id in $(admin "$clients?clientId=$client_id" | jq -r '.[].id'); do

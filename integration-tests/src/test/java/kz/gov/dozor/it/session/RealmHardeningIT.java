@@ -53,6 +53,27 @@ class RealmHardeningIT {
   }
 
   @Test
+  void neitherThePortalsSecretNorKeycloaksAdminPasswordIsTheOldFixedOne() throws Exception {
+    assertNotEquals("dozor-portal-dev-secret", KeycloakAdmin.client("dozor-portal").get("secret"));
+
+    HttpResponse<String> answer =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            KeycloakAdmin.URL + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    Map<String, Object> refused = new Answer(answer.statusCode(), answer.body()).json();
+    assertEquals("invalid_grant", refused.get("error"), answer.body());
+    assertNull(refused.get("access_token"));
+  }
+
+  @Test
   void noClientOfTheRealmExchangesPasswordsForTokens() {
     List<String> allowing = new ArrayList<>();
     for (Map<String, Object> c : KeycloakAdmin.admin("GET", "/clients", null).list()) {

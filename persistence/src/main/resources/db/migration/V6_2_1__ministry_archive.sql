@@ -16,5 +16,5 @@ create index block_notice_received on block_notice (received_at desc, id desc)
 create index block_notice_status_received on block_notice (status, received_at desc, id desc)
     where received_at is not null;
 create index block_notice_decided on block_notice (decided_at desc) where decided_at is not null;
-create index block_notice_number_trgm on block_notice using gin (lower(outgoing_number) gin_trgm_ops);
+-- The outgoing number's trigram index (block_notice_number_trgm) comes from V6_1_1.
 -- URL text goes through case_resource's trigram index, then block_notice_resource (resource_id).

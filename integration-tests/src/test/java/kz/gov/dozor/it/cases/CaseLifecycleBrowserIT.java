@@ -138,8 +138,7 @@ public class CaseLifecycleBrowserIT {
 
     String history = b.find(By.id("history")).getText();
     assertTrue(history.contains("Ministry of Internal Affairs (police)"), history);
-    assertTrue(history.contains("12-3/456"), history);
-    assertTrue(history.contains(TODAY), history);
+    assertTrue(history.contains("Letter No. 12-3/456 of " + TODAY), history);
     assertTrue(history.contains("Criminal proceedings opened"), history);
     assertTrue(history.contains("Registered → Criminal referral"), history);
     for (String code : new String[] {"POLICE", "PROCEEDINGS_OPENED", "CRIMINAL_REFERRAL"}) {

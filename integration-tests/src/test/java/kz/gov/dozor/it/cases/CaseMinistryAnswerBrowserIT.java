@@ -124,6 +124,7 @@ public class CaseMinistryAnswerBrowserIT {
           "Submitted for sign-off",
           "Signed off and sent to the ministry",
           "Resource blocked",
+          "Decision No. MCI-" + marker + " of " + TODAY,
           "Blocking refused",
           "Block lifted"
         }) {

@@ -4,32 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
-import javax.sql.DataSource;
 import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.audit.AuditRow;
 import kz.gov.dozor.ejb.audit.AuditService;
 import kz.gov.dozor.ejb.audit.AuditVerifier;
 import kz.gov.dozor.ejb.audit.RequestOrigin;
 import kz.gov.dozor.ejb.cases.CaseDetails;
-import kz.gov.dozor.ejb.cases.CaseLifecycleService;
-import kz.gov.dozor.ejb.cases.CaseService;
-import kz.gov.dozor.ejb.cases.NewCase;
 import kz.gov.dozor.ejb.evidence.EvidenceService;
-import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.it.support.Deployments;
+import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
-import kz.gov.dozor.it.support.TestFiles;
 import kz.gov.dozor.it.support.TestIdentity.User;
 import kz.gov.dozor.persistence.audit.AuditAction;
-import kz.gov.dozor.persistence.cases.ProhibitedBy;
 import kz.gov.dozor.persistence.evidence.EvidenceAccess.Action;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -55,13 +44,8 @@ class AuditOwnerIT {
   @Inject AuditService auditService;
   @Inject AuditVerifier verifier;
   @Inject RequestOrigin origin;
-  @Inject CaseService cases;
-  @Inject CaseLifecycleService lifecycle;
   @Inject EvidenceService evidence;
-  @Inject NoticeService notices;
-
-  @Resource(lookup = "java:jboss/datasources/DozorDS")
-  DataSource ds;
+  @Inject Procedures given;
 
   TestData db;
   User investigator;
@@ -72,7 +56,7 @@ class AuditOwnerIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    db = new TestData(ds);
+    db = given.db();
     investigator = db.user("oinv", "afm", "investigator");
     supervisor = db.user("osup", "afm", "supervisor");
     officer = db.user("ooff", "mci", "officer");
@@ -82,9 +66,9 @@ class AuditOwnerIT {
 
   @Test
   void theAgencySeesTheMinistrysRefusedAndAllowedDownloadsOfItsEvidence() throws Exception {
-    CaseDetails c = blockingCase();
+    CaseDetails c = given.blockingCase(investigator, "owner");
     long file = c.evidence().get(0).id();
-    long notice = submit(c, file);
+    long notice = given.submit(investigator, c);
 
     String refusedUrl = "/dozor/evidence/" + file + "/download?early=yes&from=inbox";
     origin.arrived(refusedUrl, "10.7.7.1");
@@ -92,8 +76,7 @@ class AuditOwnerIT {
         AccessDeniedException.class,
         () -> officer.call(() -> evidence.open(file, Action.DOWNLOAD, null)));
 
-    long v = investigator.call(() -> notices.open(notice)).version();
-    supervisor.call(() -> notices.signOff(notice, v, null));
+    given.signOff(supervisor, notice, null);
     origin.arrived("/dozor/evidence/" + file + "/download", "10.7.7.2");
     officer.call(() -> evidence.open(file, Action.DOWNLOAD, "10.7.7.2"));
 
@@ -115,7 +98,7 @@ class AuditOwnerIT {
 
   @Test
   void aCasePageRefusedToAMinistryOfficerIsInBothLogsWithItsAddress() throws Exception {
-    CaseDetails c = blockingCase();
+    CaseDetails c = given.blockingCase(investigator, "owner");
     String url = "/dozor/cases/view.xhtml?id=" + c.id() + "&tab=evidence";
     officer.run(
         () ->
@@ -134,7 +117,7 @@ class AuditOwnerIT {
 
   @Test
   void anotherOrganisationsAdministratorDoesNotSeeWhatIsNotTheirs() throws Exception {
-    CaseDetails c = blockingCase();
+    CaseDetails c = given.blockingCase(investigator, "owner");
     // The agency's own work on its own case is not the ministry's business.
     assertEquals(
         List.of(), entriesAbout(ministryAdmin, investigator, "case", String.valueOf(c.id())));
@@ -157,45 +140,5 @@ class AuditOwnerIT {
         .filter(r -> type.equals(r.subjectType()) && id.equals(r.subjectId()))
         .sorted(java.util.Comparator.comparingLong(AuditRow::seq))
         .toList();
-  }
-
-  private long submit(CaseDetails c, long file) throws Exception {
-    return investigator.call(
-        () ->
-            notices.submit(
-                c.id(),
-                List.of(c.resources().get(0).id()),
-                "Law on Gambling, art. 9",
-                "Unlicensed online casino targeting Kazakhstan.",
-                List.of(file)));
-  }
-
-  private CaseDetails blockingCase() throws Exception {
-    long id =
-        investigator.call(
-            () ->
-                cases
-                    .registerViolation(
-                        new NewCase(
-                            UUID.randomUUID(),
-                            List.of(
-                                new NewCase.Resource(
-                                    "https://owner-"
-                                        + UUID.randomUUID().toString().substring(0, 8)
-                                        + ".example/",
-                                    null)),
-                            "ILLEGAL_GAMBLING",
-                            "Online casino.",
-                            Instant.now().minus(2, ChronoUnit.HOURS),
-                            List.of(
-                                evidence.receive(
-                                    new ByteArrayInputStream(TestFiles.png(5)), "shot.png")),
-                            null))
-                    .id());
-    long v = investigator.call(() -> cases.openCase(id)).version();
-    investigator.run(
-        () ->
-            lifecycle.decideRoute(id, v, false, ProhibitedBy.LAW, "Law on Gambling, art. 9", null));
-    return investigator.call(() -> cases.openCase(id));
   }
 }

@@ -3,32 +3,23 @@ package kz.gov.dozor.it.cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import kz.gov.dozor.ejb.cases.CaseDetails;
-import kz.gov.dozor.ejb.cases.CaseLifecycleService;
 import kz.gov.dozor.ejb.cases.CaseQuery;
 import kz.gov.dozor.ejb.cases.CaseRow;
 import kz.gov.dozor.ejb.cases.CaseService;
 import kz.gov.dozor.ejb.cases.CaseSort;
 import kz.gov.dozor.ejb.cases.KnownUrl;
-import kz.gov.dozor.ejb.cases.NewCase;
-import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.it.support.Deployments;
+import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
-import kz.gov.dozor.it.support.TestFiles;
 import kz.gov.dozor.it.support.TestIdentity.User;
 import kz.gov.dozor.persistence.cases.CaseStatus;
-import kz.gov.dozor.persistence.cases.ProhibitedBy;
 import kz.gov.dozor.persistence.notices.ResourceDecision;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -50,13 +41,9 @@ class CaseFindingIT {
     return Deployments.servicesWith(CaseFindingIT.class);
   }
 
+  @Inject Procedures given;
   @Inject CaseService cases;
-  @Inject CaseLifecycleService lifecycle;
-  @Inject EvidenceService evidence;
   @Inject NoticeService notices;
-
-  @Resource(lookup = "java:jboss/datasources/DozorDS")
-  DataSource ds;
 
   TestData db;
   User investigator;
@@ -65,7 +52,7 @@ class CaseFindingIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    db = new TestData(ds);
+    db = given.db();
     investigator = db.user("finv", "afm", "investigator");
     supervisor = db.user("fsup", "afm", "supervisor");
     officer = db.user("foff", "mci", "officer");
@@ -74,11 +61,13 @@ class CaseFindingIT {
   @Test
   void findsACaseByItsNumberOrItsNotificationsNumber() throws Exception {
     String marker = "find-" + UUID.randomUUID().toString().substring(0, 8);
-    long blocking = newCase("https://" + marker + "-a.example/", "ILLEGAL_GAMBLING");
-    long other = newCase("https://" + marker + "-b.example/", "FINANCIAL_PYRAMID");
+    long blocking =
+        given.registerCase(investigator, "https://" + marker + "-a.example/", "ILLEGAL_GAMBLING");
+    long other =
+        given.registerCase(investigator, "https://" + marker + "-b.example/", "FINANCIAL_PYRAMID");
     String blockingNumber = open(blocking).registrationNumber();
     String otherNumber = open(other).registrationNumber();
-    route(blocking);
+    given.routeToBlocking(investigator, blocking);
     String outgoing = sendNotice(blocking, false);
 
     // A part of the registration number: the last six digits name one case of the year.
@@ -117,7 +106,7 @@ class CaseFindingIT {
   @Test
   void aUrlAlreadyKnownIsFoundInCasesAndInTheRegistry() throws Exception {
     String host = "known-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
-    long first = newCase("https://" + host + "/offer", "ILLEGAL_GAMBLING");
+    long first = given.registerCase(investigator, "https://" + host + "/offer", "ILLEGAL_GAMBLING");
     String firstNumber = open(first).registrationNumber();
 
     // The same resource written differently is the same resource.
@@ -138,7 +127,7 @@ class CaseFindingIT {
     assertTrue(known.get(0).registry().isEmpty());
 
     // Once blocked, the registry entry is named too, with the notification to open.
-    route(first);
+    given.routeToBlocking(investigator, first);
     sendNotice(first, true);
     KnownUrl blocked =
         investigator.call(() -> cases.findKnownUrls(List.of("https://" + host + "/offer"))).get(0);
@@ -158,33 +147,18 @@ class CaseFindingIT {
   }
 
   private String sendNotice(long caseId, boolean block) throws Exception {
-    CaseDetails c = open(caseId);
-    long notice =
-        investigator.call(
-            () ->
-                notices.submit(
-                    caseId,
-                    List.of(c.resources().get(0).id()),
-                    "Law on Gambling, art. 9",
-                    "Unlicensed online casino.",
-                    List.of(c.evidence().get(0).id())));
-    String number =
-        supervisor.call(
-            () ->
-                notices.signOff(
-                    notice, investigator.call(() -> notices.open(notice)).version(), "OK"));
+    long notice = given.submit(investigator, open(caseId));
+    String number = given.signOff(supervisor, notice, "OK");
     if (block) {
-      var sent = investigator.call(() -> notices.open(notice));
-      officer.run(
-          () ->
-              notices.decide(
-                  notice,
-                  sent.version(),
-                  sent.resources().get(0).id(),
-                  ResourceDecision.BLOCK,
-                  "MCI-F/1",
-                  LocalDate.now(ZoneId.of("Asia/Almaty")),
-                  null));
+      long item = investigator.call(() -> notices.open(notice)).resources().get(0).id();
+      given.decide(
+          officer,
+          notice,
+          item,
+          ResourceDecision.BLOCK,
+          "MCI-F/1",
+          LocalDate.now(ZoneId.of("Asia/Almaty")),
+          null);
     }
     return number;
   }
@@ -201,31 +175,7 @@ class CaseFindingIT {
     return investigator.call(() -> cases.countCases(q));
   }
 
-  private void route(long id) throws Exception {
-    long v = open(id).version();
-    investigator.run(
-        () ->
-            lifecycle.decideRoute(id, v, false, ProhibitedBy.LAW, "Law on Gambling, art. 9", null));
-  }
-
   private CaseDetails open(long c) throws Exception {
     return investigator.call(() -> cases.openCase(c));
-  }
-
-  private long newCase(String url, String category) throws Exception {
-    return investigator.call(
-        () ->
-            cases
-                .registerViolation(
-                    new NewCase(
-                        UUID.randomUUID(),
-                        List.of(new NewCase.Resource(url, null)),
-                        category,
-                        "Online casino.",
-                        Instant.now().minus(3, ChronoUnit.HOURS),
-                        List.of(
-                            evidence.receive(new ByteArrayInputStream(TestFiles.png(1)), "s.png")),
-                        null))
-                .id());
   }
 }

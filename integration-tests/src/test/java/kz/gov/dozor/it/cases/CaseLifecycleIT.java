@@ -7,35 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import kz.gov.dozor.ejb.cases.CaseDetails;
 import kz.gov.dozor.ejb.cases.CaseLifecycleService;
 import kz.gov.dozor.ejb.cases.CaseSealedException;
 import kz.gov.dozor.ejb.cases.CaseService;
 import kz.gov.dozor.ejb.cases.ConcurrentChangeException;
-import kz.gov.dozor.ejb.cases.NewCase;
-import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.DozorException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.it.support.Deployments;
+import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
-import kz.gov.dozor.it.support.TestFiles;
 import kz.gov.dozor.it.support.TestIdentity.User;
 import kz.gov.dozor.persistence.cases.CaseEvent;
 import kz.gov.dozor.persistence.cases.CaseStatus;
@@ -57,19 +49,16 @@ class CaseLifecycleIT {
     return Deployments.servicesWith(CaseLifecycleIT.class);
   }
 
+  @Inject Procedures given;
   @Inject CaseService cases;
   @Inject CaseLifecycleService lifecycle;
-  @Inject EvidenceService evidence;
-
-  @Resource(lookup = "java:jboss/datasources/DozorDS")
-  DataSource ds;
 
   TestData db;
   User investigator;
 
   @BeforeEach
   void setUp() throws Exception {
-    db = new TestData(ds);
+    db = given.db();
     investigator = db.user("life", "afm", "investigator");
   }
 
@@ -425,25 +414,7 @@ class CaseLifecycleIT {
   }
 
   private long newCase() throws Exception {
-    return investigator.call(
-        () ->
-            cases
-                .registerViolation(
-                    new NewCase(
-                        UUID.randomUUID(),
-                        List.of(
-                            new NewCase.Resource(
-                                "https://life-"
-                                    + UUID.randomUUID().toString().substring(0, 8)
-                                    + ".example/",
-                                null)),
-                        "ILLEGAL_GAMBLING",
-                        "Online casino.",
-                        Instant.now().minus(3, ChronoUnit.HOURS),
-                        List.of(
-                            evidence.receive(new ByteArrayInputStream(TestFiles.png(1)), "s.png")),
-                        null))
-                .id());
+    return given.registerCase(investigator, "life");
   }
 
   private CaseStatus route(long c, boolean crime, ProhibitedBy by, String reference)

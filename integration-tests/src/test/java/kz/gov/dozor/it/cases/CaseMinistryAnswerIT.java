@@ -4,35 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import javax.sql.DataSource;
 import kz.gov.dozor.ejb.cases.CaseDetails;
 import kz.gov.dozor.ejb.cases.CaseDetails.EventView;
 import kz.gov.dozor.ejb.cases.CaseDetails.OutcomeStep;
 import kz.gov.dozor.ejb.cases.CaseDetails.OutcomeStep.Step;
 import kz.gov.dozor.ejb.cases.CaseDetails.ResourceOutcome;
 import kz.gov.dozor.ejb.cases.CaseDetails.ResourceView;
-import kz.gov.dozor.ejb.cases.CaseLifecycleService;
 import kz.gov.dozor.ejb.cases.CaseService;
-import kz.gov.dozor.ejb.cases.NewCase;
-import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.notices.NoticeDetails;
 import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.it.support.Deployments;
+import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
-import kz.gov.dozor.it.support.TestFiles;
 import kz.gov.dozor.it.support.TestIdentity.User;
-import kz.gov.dozor.persistence.cases.ProhibitedBy;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
 import kz.gov.dozor.persistence.notices.ResourceDecision;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -55,13 +44,9 @@ class CaseMinistryAnswerIT {
     return Deployments.servicesWith(CaseMinistryAnswerIT.class);
   }
 
+  @Inject Procedures given;
   @Inject CaseService cases;
-  @Inject CaseLifecycleService lifecycle;
-  @Inject EvidenceService evidence;
   @Inject NoticeService notices;
-
-  @Resource(lookup = "java:jboss/datasources/DozorDS")
-  DataSource ds;
 
   TestData db;
   User investigator;
@@ -70,7 +55,7 @@ class CaseMinistryAnswerIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    db = new TestData(ds);
+    db = given.db();
     investigator = db.user("ainv", "afm", "investigator");
     supervisor = db.user("asup", "afm", "supervisor");
     officer = db.user("aoff", "mci", "officer");
@@ -78,7 +63,7 @@ class CaseMinistryAnswerIT {
 
   @Test
   void eachResourceShowsTheMinistrysAnswerAndHowItGotThere() throws Exception {
-    long caseId = blockingCase(3);
+    long caseId = given.blockingCase(investigator, Procedures.uniqueUrls("answer", 3), 1).id();
     CaseDetails before = open(caseId);
     for (ResourceView r : before.resources()) {
       assertNull(r.outcome(), "not sent yet: " + r);
@@ -89,19 +74,16 @@ class CaseMinistryAnswerIT {
     String returnedUrl = before.resources().get(2).urlNormalized();
 
     long notice =
-        investigator.call(
-            () ->
-                notices.submit(
-                    caseId,
-                    before.resources().stream().map(ResourceView::id).toList(),
-                    "Law on Gambling, art. 9",
-                    "Unlicensed online casino.",
-                    List.of(before.evidence().get(0).id())));
+        given.submit(
+            investigator,
+            before,
+            before.resources().stream().map(ResourceView::id).toList(),
+            List.of(before.evidence().get(0).id()));
     assertEquals(
         List.of(ResourceOutcome.IN_REVIEW, ResourceOutcome.IN_REVIEW, ResourceOutcome.IN_REVIEW),
         outcomes(caseId));
 
-    String number = supervisor.call(() -> notices.signOff(notice, version(notice), "OK"));
+    String number = given.signOff(supervisor, notice, "OK");
     assertEquals(
         List.of(
             ResourceOutcome.AWAITING_DECISION,
@@ -224,10 +206,7 @@ class CaseMinistryAnswerIT {
       LocalDate date,
       String text)
       throws Exception {
-    long itemId = item(notice, url).id();
-    officer.run(
-        () ->
-            notices.decide(notice, version(notice), itemId, decision, decisionNumber, date, text));
+    given.decide(officer, notice, item(notice, url).id(), decision, decisionNumber, date, text);
   }
 
   private NoticeDetails.Item item(long notice, String url) throws Exception {
@@ -243,41 +222,5 @@ class CaseMinistryAnswerIT {
 
   private CaseDetails open(long c) throws Exception {
     return investigator.call(() -> cases.openCase(c));
-  }
-
-  private long blockingCase(int resources) throws Exception {
-    long id =
-        investigator.call(
-            () -> {
-              List<NewCase.Resource> urls = new ArrayList<>();
-              for (int i = 0; i < resources; i++) {
-                urls.add(
-                    new NewCase.Resource(
-                        "https://answer"
-                            + i
-                            + "-"
-                            + UUID.randomUUID().toString().substring(0, 8)
-                            + ".example/",
-                        null));
-              }
-              return cases
-                  .registerViolation(
-                      new NewCase(
-                          UUID.randomUUID(),
-                          urls,
-                          "ILLEGAL_GAMBLING",
-                          "Online casino.",
-                          Instant.now().minus(3, ChronoUnit.HOURS),
-                          List.of(
-                              evidence.receive(
-                                  new ByteArrayInputStream(TestFiles.png(1)), "s.png")),
-                          null))
-                  .id();
-            });
-    long v = open(id).version();
-    investigator.run(
-        () ->
-            lifecycle.decideRoute(id, v, false, ProhibitedBy.LAW, "Law on Gambling, art. 9", null));
-    return id;
   }
 }

@@ -5,29 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
-import java.io.ByteArrayInputStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
-import kz.gov.dozor.ejb.cases.CaseDetails;
-import kz.gov.dozor.ejb.cases.CaseLifecycleService;
-import kz.gov.dozor.ejb.cases.CaseService;
-import kz.gov.dozor.ejb.cases.NewCase;
-import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.inbox.InboxService;
 import kz.gov.dozor.ejb.inbox.Notifier;
-import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.it.support.Deployments;
+import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
-import kz.gov.dozor.it.support.TestFiles;
 import kz.gov.dozor.it.support.TestIdentity.User;
-import kz.gov.dozor.persistence.cases.ProhibitedBy;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -50,20 +38,14 @@ class InboxIT {
 
   @Inject Notifier notifier;
   @Inject InboxService inbox;
-  @Inject CaseService cases;
-  @Inject CaseLifecycleService lifecycle;
-  @Inject EvidenceService evidence;
-  @Inject NoticeService notices;
   @Inject UserTransaction tx;
-
-  @Resource(lookup = "java:jboss/datasources/DozorDS")
-  DataSource ds;
+  @Inject Procedures given;
 
   TestData db;
 
   @BeforeEach
   void setUp() {
-    db = new TestData(ds);
+    db = given.db();
   }
 
   @Test
@@ -131,15 +113,13 @@ class InboxIT {
     User investigator = db.user("iinv", "afm", "investigator");
     User signer = db.user("isup", "afm", "supervisor");
     User colleague = db.user("isup", "afm", "supervisor");
-    long notice = submit(investigator, blockingCase(investigator));
+    long notice = given.submit(investigator, given.blockingCase(investigator, "inbox"));
     String link = "/notices/view.xhtml?id=" + notice;
     assertEquals(1, unreadAbout(colleague, link));
     assertEquals(1, unreadAbout(signer, link));
     long colleagueBefore = colleague.call(() -> inbox.unreadCount());
 
-    long version =
-        ((Number) db.single("select version from block_notice where id = ?", notice)).longValue();
-    signer.run(() -> notices.signOff(notice, version, null));
+    given.signOff(signer, notice, null);
 
     // The colleague's "awaits your sign-off" is about work the signer has done.
     assertEquals(0, unreadAbout(colleague, link));
@@ -172,45 +152,5 @@ class InboxIT {
       tx.rollback();
       throw e;
     }
-  }
-
-  private long submit(User investigator, CaseDetails c) throws Exception {
-    return investigator.call(
-        () ->
-            notices.submit(
-                c.id(),
-                List.of(c.resources().get(0).id()),
-                "Law on Gambling, art. 9",
-                "Unlicensed casino.",
-                List.of(c.evidence().get(0).id())));
-  }
-
-  private CaseDetails blockingCase(User investigator) throws Exception {
-    long id =
-        investigator.call(
-            () ->
-                cases
-                    .registerViolation(
-                        new NewCase(
-                            UUID.randomUUID(),
-                            List.of(
-                                new NewCase.Resource(
-                                    "https://inbox-"
-                                        + UUID.randomUUID().toString().substring(0, 8)
-                                        + ".example/",
-                                    null)),
-                            "ILLEGAL_GAMBLING",
-                            "Casino.",
-                            Instant.now().minus(1, ChronoUnit.HOURS),
-                            List.of(
-                                evidence.receive(
-                                    new ByteArrayInputStream(TestFiles.png(6)), "s.png")),
-                            null))
-                    .id());
-    long v = investigator.call(() -> cases.openCase(id)).version();
-    investigator.run(
-        () ->
-            lifecycle.decideRoute(id, v, false, ProhibitedBy.LAW, "Law on Gambling, art. 9", null));
-    return investigator.call(() -> cases.openCase(id));
   }
 }

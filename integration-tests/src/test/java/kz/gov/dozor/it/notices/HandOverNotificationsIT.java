@@ -6,37 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
-import javax.sql.DataSource;
 import kz.gov.dozor.ejb.cases.CaseDetails;
-import kz.gov.dozor.ejb.cases.CaseLifecycleService;
-import kz.gov.dozor.ejb.cases.CaseService;
-import kz.gov.dozor.ejb.cases.NewCase;
 import kz.gov.dozor.ejb.deadlines.DeadlineWatch;
 import kz.gov.dozor.ejb.deadlines.Deadlines;
 import kz.gov.dozor.ejb.deadlines.Deadlines.Step;
-import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.inbox.InboxService;
 import kz.gov.dozor.ejb.inbox.Mailer;
-import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.reference.ReferenceDataService;
 import kz.gov.dozor.it.support.Deployments;
+import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
-import kz.gov.dozor.it.support.TestFiles;
 import kz.gov.dozor.it.support.TestIdentity.User;
-import kz.gov.dozor.persistence.cases.ProhibitedBy;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -59,10 +49,7 @@ class HandOverNotificationsIT {
     return Deployments.servicesWith(HandOverNotificationsIT.class);
   }
 
-  @Inject CaseService cases;
-  @Inject CaseLifecycleService lifecycle;
-  @Inject EvidenceService evidence;
-  @Inject NoticeService notices;
+  @Inject Procedures given;
   @Inject Deadlines deadlines;
   @Inject DeadlineWatch watch;
   @Inject InboxService inbox;
@@ -70,23 +57,20 @@ class HandOverNotificationsIT {
   @Inject UserTransaction tx;
   @Inject ReferenceDataService reference;
 
-  @Resource(lookup = "java:jboss/datasources/DozorDS")
-  DataSource ds;
-
   TestData db;
   User investigator;
   User supervisor;
 
   @BeforeEach
   void setUp() throws Exception {
-    db = new TestData(ds);
+    db = given.db();
     investigator = db.user("hinv", "afm", "investigator");
     supervisor = db.user("hsup", "afm", "supervisor");
   }
 
   @Test
   void aHandOverTellsWhoMustActAndAFailedMailNeverUndoesIt() throws Exception {
-    long notice = submit(blockingCase());
+    long notice = given.submit(investigator, given.blockingCase(investigator, "h"));
 
     assertEquals(
         "AWAITING_SIGN_OFF", db.single("select status from block_notice where id = ?", notice));
@@ -124,11 +108,11 @@ class HandOverNotificationsIT {
 
   @Test
   void aRolledBackHandOverTellsNobody() throws Exception {
-    CaseDetails c = blockingCase();
+    CaseDetails c = given.blockingCase(investigator, "h");
     investigator.run(
         () -> {
           tx.begin();
-          submit(c);
+          given.submit(investigator, c);
           tx.rollback();
         });
     assertEquals(
@@ -157,7 +141,7 @@ class HandOverNotificationsIT {
         LocalDateTime.parse("2026-12-17T09:00").atZone(ALMATY).toInstant(),
         deadlines.dueFor(Step.SIGN_OFF, tuesday));
 
-    long notice = submit(blockingCase());
+    long notice = given.submit(investigator, given.blockingCase(investigator, "h"));
     Instant submitted =
         ((java.sql.Timestamp)
                 db.single("select submitted_at from block_notice where id = ?", notice))
@@ -211,7 +195,7 @@ class HandOverNotificationsIT {
 
   @Test
   void theTimerTellsTheResponsibleOnceWhenADeadlinePasses() throws Exception {
-    long notice = submit(blockingCase());
+    long notice = given.submit(investigator, given.blockingCase(investigator, "h"));
     db.update("update block_notice set due_at = now() - interval '1 hour' where id = ?", notice);
 
     assertTrue(watch.checkOverdue() >= 1);
@@ -224,45 +208,5 @@ class HandOverNotificationsIT {
             supervisor.username()));
     assertEquals(
         Boolean.TRUE, db.single("select overdue_notified from block_notice where id = ?", notice));
-  }
-
-  private long submit(CaseDetails c) throws Exception {
-    return investigator.call(
-        () ->
-            notices.submit(
-                c.id(),
-                List.of(c.resources().get(0).id()),
-                "Law on Gambling, art. 9",
-                "Unlicensed casino.",
-                List.of(c.evidence().get(0).id())));
-  }
-
-  private CaseDetails blockingCase() throws Exception {
-    long id =
-        investigator.call(
-            () ->
-                cases
-                    .registerViolation(
-                        new NewCase(
-                            UUID.randomUUID(),
-                            List.of(
-                                new NewCase.Resource(
-                                    "https://h-"
-                                        + UUID.randomUUID().toString().substring(0, 8)
-                                        + ".example/",
-                                    null)),
-                            "ILLEGAL_GAMBLING",
-                            "Casino.",
-                            Instant.now().minus(1, ChronoUnit.HOURS),
-                            List.of(
-                                evidence.receive(
-                                    new ByteArrayInputStream(TestFiles.png(5)), "s.png")),
-                            null))
-                    .id());
-    long v = investigator.call(() -> cases.openCase(id)).version();
-    investigator.run(
-        () ->
-            lifecycle.decideRoute(id, v, false, ProhibitedBy.LAW, "Law on Gambling, art. 9", null));
-    return investigator.call(() -> cases.openCase(id));
   }
 }

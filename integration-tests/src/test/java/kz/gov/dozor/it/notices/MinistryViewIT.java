@@ -6,25 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import kz.gov.dozor.ejb.cases.CaseDetails;
-import kz.gov.dozor.ejb.cases.CaseLifecycleService;
-import kz.gov.dozor.ejb.cases.CaseService;
-import kz.gov.dozor.ejb.cases.NewCase;
-import kz.gov.dozor.ejb.evidence.EvidenceService;
-import kz.gov.dozor.ejb.evidence.StagedEvidence;
 import kz.gov.dozor.ejb.notices.ArchiveFilter;
 import kz.gov.dozor.ejb.notices.NoticeArchive;
 import kz.gov.dozor.ejb.notices.NoticeDetails;
@@ -34,10 +24,9 @@ import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.registry.RegistryRow;
 import kz.gov.dozor.ejb.registry.RegistryService;
 import kz.gov.dozor.it.support.Deployments;
+import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
-import kz.gov.dozor.it.support.TestFiles;
 import kz.gov.dozor.it.support.TestIdentity.User;
-import kz.gov.dozor.persistence.cases.ProhibitedBy;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
 import kz.gov.dozor.persistence.notices.NoticeStatus;
 import kz.gov.dozor.persistence.notices.ResourceDecision;
@@ -62,15 +51,10 @@ class MinistryViewIT {
     return Deployments.servicesWith(MinistryViewIT.class);
   }
 
-  @Inject CaseService cases;
-  @Inject CaseLifecycleService lifecycle;
-  @Inject EvidenceService evidence;
+  @Inject Procedures given;
   @Inject NoticeService notices;
   @Inject NoticeArchive archive;
   @Inject RegistryService registry;
-
-  @Resource(lookup = "java:jboss/datasources/DozorDS")
-  DataSource ds;
 
   TestData db;
   User investigator;
@@ -80,7 +64,7 @@ class MinistryViewIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    db = new TestData(ds);
+    db = given.db();
     investigator = db.user("minv", "afm", "investigator");
     supervisor = db.user("msup", "afm", "supervisor");
     officer = db.user("moff", "mci", "officer");
@@ -89,8 +73,8 @@ class MinistryViewIT {
 
   @Test
   void theMinistrySeesANotificationFromItsSendingOnwardAndTheAgencyAllOfIt() throws Exception {
-    CaseDetails c = blockingCase(1);
-    long notice = submit(c);
+    CaseDetails c = given.blockingCase(investigator, "arch-" + marker);
+    long notice = given.submit(investigator, c);
     String returnComment = "Internal " + marker + ": cite the court decision, not the law.";
     supervisor.run(() -> notices.returnToInvestigator(notice, version(notice), returnComment));
     investigator.run(
@@ -157,25 +141,16 @@ class MinistryViewIT {
   void theArchiveFindsEveryNotificationTheMinistryReceivedByStatusDatesNumberAndUrl()
       throws Exception {
     // Three notifications of one marker: decided, sent and awaiting a decision, never sent.
-    CaseDetails c1 = blockingCase(1);
-    long decided = submit(c1);
-    String decidedNumber = supervisor.call(() -> notices.signOff(decided, version(decided), null));
+    CaseDetails c1 = given.blockingCase(investigator, "arch-" + marker);
+    long decided = given.submit(investigator, c1);
+    String decidedNumber = given.signOff(supervisor, decided, null);
     long item = officer.call(() -> notices.open(decided)).resources().get(0).id();
-    officer.run(
-        () ->
-            notices.decide(
-                decided,
-                version(decided),
-                item,
-                ResourceDecision.REFUSE,
-                null,
-                null,
-                "Already removed."));
-    CaseDetails c2 = blockingCase(1);
-    long sent = submit(c2);
-    String sentNumber = supervisor.call(() -> notices.signOff(sent, version(sent), null));
-    CaseDetails c3 = blockingCase(1);
-    long draft = submit(c3);
+    given.decide(officer, decided, item, ResourceDecision.REFUSE, null, null, "Already removed.");
+    CaseDetails c2 = given.blockingCase(investigator, "arch-" + marker);
+    long sent = given.submit(investigator, c2);
+    String sentNumber = given.signOff(supervisor, sent, null);
+    CaseDetails c3 = given.blockingCase(investigator, "arch-" + marker);
+    long draft = given.submit(investigator, c3);
 
     LocalDate today = LocalDate.now(ALMATY);
     LocalDate yesterday = today.minusDays(1);
@@ -236,8 +211,8 @@ class MinistryViewIT {
 
   @Test
   void theReceivedDayStaysTheFirstSendingAfterLaterRounds() throws Exception {
-    CaseDetails c = blockingCase(1);
-    long notice = submit(c);
+    CaseDetails c = given.blockingCase(investigator, "arch-" + marker);
+    long notice = given.submit(investigator, c);
     supervisor.call(() -> notices.signOff(notice, version(notice), null));
     Instant first = receivedAt(notice);
     long item = officer.call(() -> notices.open(notice)).resources().get(0).id();
@@ -258,8 +233,8 @@ class MinistryViewIT {
 
   @Test
   void queuesRegistryAndNotificationNamePeopleByFullName() throws Exception {
-    CaseDetails c = blockingCase(1);
-    long notice = submit(c);
+    CaseDetails c = given.blockingCase(investigator, "arch-" + marker);
+    long notice = given.submit(investigator, c);
     NoticeRow waiting =
         supervisor.call(() -> notices.awaitingSignOff()).stream()
             .filter(r -> r.id() == notice)
@@ -328,54 +303,7 @@ class MinistryViewIT {
     return d.history().stream().map(NoticeDetails.Step::type).toList();
   }
 
-  private long submit(CaseDetails c) throws Exception {
-    return investigator.call(
-        () ->
-            notices.submit(
-                c.id(),
-                List.of(c.resources().get(0).id()),
-                "Law on Gambling, art. 9",
-                "Unlicensed online casino.",
-                List.of(c.evidence().get(0).id())));
-  }
-
   private long version(long notice) throws Exception {
     return investigator.call(() -> notices.open(notice)).version();
-  }
-
-  private CaseDetails blockingCase(int resources) throws Exception {
-    long id =
-        investigator.call(
-            () -> {
-              List<NewCase.Resource> urls = new ArrayList<>();
-              for (int i = 0; i < resources; i++) {
-                urls.add(
-                    new NewCase.Resource(
-                        "https://arch-"
-                            + marker
-                            + "-"
-                            + UUID.randomUUID().toString().substring(0, 6)
-                            + ".example/",
-                        null));
-              }
-              List<StagedEvidence> staged =
-                  List.of(evidence.receive(new ByteArrayInputStream(TestFiles.png(3)), "shot.png"));
-              return cases
-                  .registerViolation(
-                      new NewCase(
-                          UUID.randomUUID(),
-                          urls,
-                          "ILLEGAL_GAMBLING",
-                          "Online casino.",
-                          Instant.now().minus(2, ChronoUnit.HOURS),
-                          staged,
-                          null))
-                  .id();
-            });
-    long v = investigator.call(() -> cases.openCase(id)).version();
-    investigator.run(
-        () ->
-            lifecycle.decideRoute(id, v, false, ProhibitedBy.LAW, "Law on Gambling, art. 9", null));
-    return investigator.call(() -> cases.openCase(id));
   }
 }

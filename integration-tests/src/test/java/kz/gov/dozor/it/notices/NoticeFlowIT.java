@@ -6,22 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import javax.sql.DataSource;
 import kz.gov.dozor.ejb.cases.CaseDetails;
 import kz.gov.dozor.ejb.cases.CaseLifecycleService;
 import kz.gov.dozor.ejb.cases.CaseService;
 import kz.gov.dozor.ejb.cases.ConcurrentChangeException;
-import kz.gov.dozor.ejb.cases.NewCase;
 import kz.gov.dozor.ejb.cases.TransitionNotAllowedException;
 import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.notices.FourEyesException;
@@ -31,11 +24,10 @@ import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.registry.RegistryService;
 import kz.gov.dozor.it.support.Deployments;
+import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
-import kz.gov.dozor.it.support.TestFiles;
 import kz.gov.dozor.it.support.TestIdentity.User;
 import kz.gov.dozor.persistence.cases.CaseStatus;
-import kz.gov.dozor.persistence.cases.ProhibitedBy;
 import kz.gov.dozor.persistence.evidence.EvidenceAccess.Action;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
 import kz.gov.dozor.persistence.notices.NoticeStatus;
@@ -56,14 +48,12 @@ class NoticeFlowIT {
     return Deployments.servicesWith(NoticeFlowIT.class);
   }
 
+  @Inject Procedures given;
   @Inject CaseService cases;
   @Inject CaseLifecycleService lifecycle;
   @Inject EvidenceService evidence;
   @Inject NoticeService notices;
   @Inject RegistryService registry;
-
-  @Resource(lookup = "java:jboss/datasources/DozorDS")
-  DataSource ds;
 
   TestData db;
   User investigator;
@@ -72,7 +62,7 @@ class NoticeFlowIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    db = new TestData(ds);
+    db = given.db();
     investigator = db.user("ninv", "afm", "investigator");
     supervisor = db.user("nsup", "afm", "supervisor");
     officer = db.user("noff", "mci", "officer");
@@ -80,11 +70,15 @@ class NoticeFlowIT {
 
   @Test
   void fromDraftToDecisionRegistryAndRestoration() throws Exception {
-    CaseDetails c = blockingCase(2, 2);
+    CaseDetails c = given.blockingCase(investigator, Procedures.uniqueUrls("casino", 2), 2);
     long attached = c.evidence().get(0).id();
     long notAttached = c.evidence().get(1).id();
     long notice =
-        submit(c, List.of(c.resources().get(0).id(), c.resources().get(1).id()), List.of(attached));
+        given.submit(
+            investigator,
+            c,
+            List.of(c.resources().get(0).id(), c.resources().get(1).id()),
+            List.of(attached));
 
     // Before sign-off the ministry sees nothing of it.
     assertThrows(AccessDeniedException.class, () -> officer.call(() -> notices.open(notice)));
@@ -234,16 +228,8 @@ class NoticeFlowIT {
   @Test
   void nobodySignsOffTheirOwnDraftAndReturnsGoBackForCorrection() throws Exception {
     User both = db.user("nboth", "afm", "investigator", "supervisor");
-    CaseDetails c = blockingCase(1, 1, both);
-    long notice =
-        both.call(
-            () ->
-                notices.submit(
-                    c.id(),
-                    List.of(c.resources().get(0).id()),
-                    "Law on Gambling, art. 9",
-                    "Unlicensed casino.",
-                    List.of(c.evidence().get(0).id())));
+    CaseDetails c = given.blockingCase(both, "casino");
+    long notice = given.submit(both, c);
 
     assertThrows(
         FourEyesException.class,
@@ -272,8 +258,8 @@ class NoticeFlowIT {
 
   @Test
   void eachSideIsKeptToItsOwnWork() throws Exception {
-    CaseDetails c = blockingCase(1, 1);
-    long notice = submit(c, List.of(c.resources().get(0).id()), List.of(c.evidence().get(0).id()));
+    CaseDetails c = given.blockingCase(investigator, "casino");
+    long notice = given.submit(investigator, c);
     long item = open(notice).resources().get(0).id();
     User otherOfficer = db.user("noff2", "afm", "officer");
 
@@ -311,29 +297,11 @@ class NoticeFlowIT {
         AccessDeniedException.class, () -> otherOfficer.call(() -> notices.ministryInbox()));
     assertThrows(EJBAccessException.class, () -> officer.call(() -> cases.openCase(c.id())));
     // A resource already in an open notification cannot be sent twice.
-    assertThrows(
-        InvalidInputException.class,
-        () -> submit(c, List.of(c.resources().get(0).id()), List.of(c.evidence().get(0).id())));
+    assertThrows(InvalidInputException.class, () -> given.submit(investigator, c));
     // Only cases on the blocking route get notifications.
-    CaseDetails registered = investigator.call(() -> cases.openCase(newCase(investigator, 1, 1)));
-    assertThrows(
-        TransitionNotAllowedException.class,
-        () ->
-            submit(
-                registered,
-                List.of(registered.resources().get(0).id()),
-                List.of(registered.evidence().get(0).id())));
-  }
-
-  private long submit(CaseDetails c, List<Long> resources, List<Long> files) throws Exception {
-    return investigator.call(
-        () ->
-            notices.submit(
-                c.id(),
-                resources,
-                "Law on Gambling, art. 9",
-                "Unlicensed online casino targeting Kazakhstan.",
-                files));
+    CaseDetails registered =
+        given.openCase(investigator, given.registerCase(investigator, "casino"));
+    assertThrows(TransitionNotAllowedException.class, () -> given.submit(investigator, registered));
   }
 
   private NoticeDetails open(long notice) throws Exception {
@@ -342,51 +310,5 @@ class NoticeFlowIT {
 
   private long version(long notice) throws Exception {
     return open(notice).version();
-  }
-
-  private CaseDetails blockingCase(int resources, int files) throws Exception {
-    return blockingCase(resources, files, investigator);
-  }
-
-  private CaseDetails blockingCase(int resources, int files, User who) throws Exception {
-    long id = newCase(who, resources, files);
-    long v = who.call(() -> cases.openCase(id)).version();
-    who.run(
-        () ->
-            lifecycle.decideRoute(id, v, false, ProhibitedBy.LAW, "Law on Gambling, art. 9", null));
-    return who.call(() -> cases.openCase(id));
-  }
-
-  private long newCase(User who, int resources, int files) throws Exception {
-    return who.call(
-        () -> {
-          List<NewCase.Resource> urls = new java.util.ArrayList<>();
-          for (int i = 0; i < resources; i++) {
-            urls.add(
-                new NewCase.Resource(
-                    "https://casino"
-                        + i
-                        + "-"
-                        + UUID.randomUUID().toString().substring(0, 8)
-                        + ".example/",
-                    null));
-          }
-          List<kz.gov.dozor.ejb.evidence.StagedEvidence> staged = new java.util.ArrayList<>();
-          for (int i = 0; i < files; i++) {
-            staged.add(
-                evidence.receive(new ByteArrayInputStream(TestFiles.png(i)), "shot" + i + ".png"));
-          }
-          return cases
-              .registerViolation(
-                  new NewCase(
-                      UUID.randomUUID(),
-                      urls,
-                      "ILLEGAL_GAMBLING",
-                      "Online casino.",
-                      Instant.now().minus(2, ChronoUnit.HOURS),
-                      staged,
-                      null))
-              .id();
-        });
   }
 }

@@ -88,12 +88,7 @@ class CaseLifecycleIT {
 
   @Test
   void everyAllowedTransitionWorksAndIsRecorded() throws Exception {
-    long criminal = newCase();
-    route(criminal, true, ProhibitedBy.NONE, null);
-    investigator.run(
-        () ->
-            lifecycle.recordReferral(
-                criminal, version(criminal), "POLICE", "12-3/456", LocalDate.now().minusDays(1)));
+    long criminal = referredCase(true, "POLICE", "12-3/456", LocalDate.now().minusDays(1));
     investigator.run(
         () ->
             lifecycle.recordReferralOutcome(
@@ -105,16 +100,7 @@ class CaseLifecycleIT {
     investigator.run(() -> lifecycle.closeCase(criminal, version(criminal), "proceedings opened"));
     assertEquals(CaseStatus.CLOSED, open(criminal).status());
 
-    long administrative = newCase();
-    route(administrative, false, ProhibitedBy.NONE, null);
-    investigator.run(
-        () ->
-            lifecycle.recordReferral(
-                administrative,
-                version(administrative),
-                "GAMBLING_REGULATOR",
-                "07-11/99",
-                LocalDate.now()));
+    long administrative = referredCase(false, "GAMBLING_REGULATOR", "07-11/99", LocalDate.now());
     assertProblem(
         "penaltyMrp",
         () ->
@@ -260,12 +246,7 @@ class CaseLifecycleIT {
 
   @Test
   void aCriminalReferralTakesNoPenaltyInMrp() throws Exception {
-    long criminal = newCase();
-    route(criminal, true, ProhibitedBy.NONE, null);
-    investigator.run(
-        () ->
-            lifecycle.recordReferral(
-                criminal, version(criminal), "POLICE", "9/1", LocalDate.now()));
+    long criminal = referredCase(true, "POLICE", "9/1", LocalDate.now());
     // Neither a penalty outcome nor an amount beside a criminal outcome.
     assertProblem(
         "outcome",
@@ -296,17 +277,8 @@ class CaseLifecycleIT {
 
   @Test
   void theHistoryReadsAsFactsNotCodes() throws Exception {
-    long administrative = newCase();
-    route(administrative, false, ProhibitedBy.NONE, null);
     LocalDate letterDate = LocalDate.now().minusDays(2);
-    investigator.run(
-        () ->
-            lifecycle.recordReferral(
-                administrative,
-                version(administrative),
-                "GAMBLING_REGULATOR",
-                "07-11/99",
-                letterDate));
+    long administrative = referredCase(false, "GAMBLING_REGULATOR", "07-11/99", letterDate);
     investigator.run(
         () ->
             lifecycle.recordReferralOutcome(
@@ -415,6 +387,18 @@ class CaseLifecycleIT {
 
   private long newCase() throws Exception {
     return given.registerCase(investigator, "life");
+  }
+
+  /**
+   * A new case routed to a referral, criminal or administrative (not prohibited), and sent to
+   * {@code body} with an outgoing letter.
+   */
+  private long referredCase(boolean crime, String body, String letter, LocalDate date)
+      throws Exception {
+    long c = newCase();
+    route(c, crime, ProhibitedBy.NONE, null);
+    investigator.run(() -> lifecycle.recordReferral(c, version(c), body, letter, date));
+    return c;
   }
 
   private CaseStatus route(long c, boolean crime, ProhibitedBy by, String reference)

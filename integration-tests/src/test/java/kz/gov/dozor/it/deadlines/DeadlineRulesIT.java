@@ -98,9 +98,9 @@ class DeadlineRulesIT {
 
   @Test
   void aChangeIsInTheOwnersLogAndBothOrganisationsSeeIt() throws Exception {
-    Object[] before = rule("MINISTRY_DECISION");
-    int days = (Integer) before[0];
-    boolean working = (Boolean) before[1];
+    TestData.DeadlineRule before = db.deadlineRule("MINISTRY_DECISION");
+    int days = before.days();
+    boolean working = before.workingDays();
     int changed = days == 7 ? 8 : 7;
     try {
       ministryAdmin.run(() -> reference.changeDeadline("MINISTRY_DECISION", changed, working));
@@ -140,12 +140,6 @@ class DeadlineRulesIT {
   }
 
   private int days(String step) throws Exception {
-    return (Integer) rule(step)[0];
-  }
-
-  private Object[] rule(String step) throws Exception {
-    List<Object> row =
-        db.rows("select days, working_days from deadline_rule where step = ?", step).get(0);
-    return row.toArray();
+    return db.deadlineRule(step).days();
   }
 }

@@ -159,10 +159,9 @@ class HandOverNotificationsIT {
     User admin = db.user("hadm", "afm", "admin");
     Instant friday = LocalDateTime.parse("2026-11-20T15:30").atZone(ALMATY).toInstant();
     // The rule as it is now, restored afterwards whatever it was.
-    List<Object> rule =
-        db.rows("select days, working_days from deadline_rule where step = 'SIGN_OFF'").get(0);
-    int days = ((Number) rule.get(0)).intValue();
-    boolean working = (Boolean) rule.get(1);
+    TestData.DeadlineRule rule = db.deadlineRule("SIGN_OFF");
+    int days = rule.days();
+    boolean working = rule.workingDays();
     Instant dueBefore = deadlines.dueFor(Step.SIGN_OFF, friday);
     assertThrows(
         EJBAccessException.class,

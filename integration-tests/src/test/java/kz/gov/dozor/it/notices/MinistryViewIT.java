@@ -82,7 +82,7 @@ class MinistryViewIT {
             notices.resubmit(
                 notice, version(notice), "Court decision No. 2-15/2026", "Corrected " + marker));
     String signOffComment = "Checked " + marker + " internally.";
-    String number = supervisor.call(() -> notices.signOff(notice, version(notice), signOffComment));
+    String number = given.signOff(supervisor, notice, signOffComment);
 
     NoticeDetails agency = investigator.call(() -> notices.open(notice));
     assertFalse(agency.ministryView());
@@ -115,16 +115,7 @@ class MinistryViewIT {
 
     // Later rounds with the ministry stay visible to it; the agency's early review still does not.
     long item = ministry.resources().get(0).id();
-    officer.run(
-        () ->
-            notices.decide(
-                notice,
-                version(notice),
-                item,
-                ResourceDecision.RETURN,
-                null,
-                null,
-                "Whose is it?"));
+    given.decide(officer, notice, item, ResourceDecision.RETURN, null, null, "Whose is it?");
     investigator.run(
         () -> notices.answerAndResend(notice, version(notice), Map.of(item, "An anonymous one.")));
     assertEquals(
@@ -213,13 +204,10 @@ class MinistryViewIT {
   void theReceivedDayStaysTheFirstSendingAfterLaterRounds() throws Exception {
     CaseDetails c = given.blockingCase(investigator, "arch-" + marker);
     long notice = given.submit(investigator, c);
-    supervisor.call(() -> notices.signOff(notice, version(notice), null));
+    given.signOff(supervisor, notice, null);
     Instant first = receivedAt(notice);
     long item = officer.call(() -> notices.open(notice)).resources().get(0).id();
-    officer.run(
-        () ->
-            notices.decide(
-                notice, version(notice), item, ResourceDecision.RETURN, null, null, "Whose?"));
+    given.decide(officer, notice, item, ResourceDecision.RETURN, null, null, "Whose?");
     investigator.run(
         () -> notices.answerAndResend(notice, version(notice), Map.of(item, "Theirs.")));
     assertEquals(first, receivedAt(notice));
@@ -244,18 +232,16 @@ class MinistryViewIT {
     assertEquals(c.id(), waiting.caseId());
     assertEquals(c.registrationNumber(), waiting.caseNumber());
 
-    supervisor.call(() -> notices.signOff(notice, version(notice), null));
+    given.signOff(supervisor, notice, null);
     long item = officer.call(() -> notices.open(notice)).resources().get(0).id();
-    officer.run(
-        () ->
-            notices.decide(
-                notice,
-                version(notice),
-                item,
-                ResourceDecision.BLOCK,
-                "МКИ-" + marker,
-                LocalDate.now(ALMATY),
-                null));
+    given.decide(
+        officer,
+        notice,
+        item,
+        ResourceDecision.BLOCK,
+        "МКИ-" + marker,
+        LocalDate.now(ALMATY),
+        null);
     NoticeDetails.Item blocked = officer.call(() -> notices.open(notice)).resources().get(0);
     officer.run(
         () -> notices.liftBlock(blocked.registryEntryId(), blocked.registryVersion(), "Removed."));

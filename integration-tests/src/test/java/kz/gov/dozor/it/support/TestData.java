@@ -52,6 +52,16 @@ public final class TestData {
     return new User(username, organisation, Set.of(roles));
   }
 
+  /** A deadline rule as it is stored now. */
+  public record DeadlineRule(int days, boolean workingDays) {}
+
+  /** The rule for one step of the procedure ({@code SIGN_OFF}, {@code MINISTRY_DECISION}, …). */
+  public DeadlineRule deadlineRule(String step) throws SQLException {
+    List<Object> row =
+        rows("select days, working_days from deadline_rule where step = ?", step).get(0);
+    return new DeadlineRule(((Number) row.get(0)).intValue(), (Boolean) row.get(1));
+  }
+
   public int update(String sql, Object... args) throws SQLException {
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {

@@ -58,7 +58,7 @@ class EvidenceUploadBrowserIT {
     form.attach("large-shot.exe", large);
 
     // Assert: received, and kept under the name of what it is.
-    assertEquals("", form.uploadMessage());
+    assertEquals("large-shot.png: received and checked, SHA-256 computed.", form.uploadMessage());
     assertEquals(List.of("large-shot.png"), form.stagedNames());
 
     // Act: above the portal's 20 MB.

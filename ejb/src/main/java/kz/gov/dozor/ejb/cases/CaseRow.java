@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 
-/** One line of the case list. */
+/** One line of the case list; {@code registeredByName} is the full name people read. */
 public record CaseRow(
     long id,
     String registrationNumber,
@@ -14,5 +14,6 @@ public record CaseRow(
     long resourceCount,
     Instant detectedAt,
     Instant registeredAt,
-    String registeredBy)
+    String registeredBy,
+    String registeredByName)
     implements Serializable {}

@@ -265,6 +265,18 @@ public class CaseService {
         firstUrl.put((Long) r[0], (String) r[2]);
       }
     }
+    // Who registered them, by full name: one query for the page's few people.
+    Map<String, String> names = new HashMap<>();
+    List<String> logins = page.stream().map(r -> (String) r[6]).distinct().toList();
+    for (Object[] u :
+        em.createQuery(
+                "select u.username, u.fullName from PortalUser u where u.username in :logins"
+                    + " and u.fullName is not null",
+                Object[].class)
+            .setParameter("logins", logins)
+            .getResultList()) {
+      names.put((String) u[0], (String) u[1]);
+    }
     return page.stream()
         .map(
             r ->
@@ -277,7 +289,8 @@ public class CaseService {
                     resourceCount.getOrDefault((Long) r[0], 0L),
                     (Instant) r[4],
                     (Instant) r[5],
-                    (String) r[6]))
+                    (String) r[6],
+                    names.getOrDefault((String) r[6], (String) r[6])))
         .toList();
   }
 

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -33,9 +34,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.imageio.ImageIO;
@@ -73,9 +72,6 @@ public class EvidenceStore {
   @Resource(lookup = "java:/TransactionManager")
   private TransactionManager transactionManager;
 
-  /** Who sent each file waiting in staging, so that one person cannot fill it. */
-  private final Map<UUID, String> stagedBy = new ConcurrentHashMap<>();
-
   private Path root;
 
   @PostConstruct
@@ -88,6 +84,7 @@ public class EvidenceStore {
     root = directory.toAbsolutePath();
     try {
       Files.createDirectories(staging());
+      Files.createDirectories(stagedBy());
       Files.createDirectories(root.resolve("store"));
       Files.createDirectories(root.resolve("thumbnails"));
     } catch (IOException e) {
@@ -112,7 +109,7 @@ public class EvidenceStore {
       return staged;
     } finally {
       if (!received) {
-        stagedBy.remove(token);
+        forget(token.toString());
       }
     }
   }
@@ -122,18 +119,44 @@ public class EvidenceStore {
    * #MAX_STAGED_PER_USER} files waiting there.
    */
   private synchronized UUID reserve(String owner) {
-    long waiting = stagedBy.values().stream().filter(owner::equals).count();
-    if (waiting >= MAX_STAGED_PER_USER) {
+    // Counted on the shared disk (one empty marker per staged file, named by owner and token),
+    // not in this node's memory: every node of a cluster sees the same count. Two nodes racing
+    // for the last place may both pass; the cap is a bound, not an exact quota.
+    if (stagedCountOf(owner) >= MAX_STAGED_PER_USER) {
       throw new EvidenceRejectedException(Reason.TOO_MANY_STAGED, MAX_STAGED_PER_USER);
     }
     UUID token = UUID.randomUUID();
-    stagedBy.put(token, owner);
+    try {
+      Files.createFile(stagedBy().resolve(ownerKey(owner) + "_" + token));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reserve a place in evidence staging", e);
+    }
     return token;
   }
 
   /** How many files {@code owner} has waiting in staging. */
   int stagedCountOf(String owner) {
-    return (int) stagedBy.values().stream().filter(owner::equals).count();
+    int count = 0;
+    try (DirectoryStream<Path> markers =
+        Files.newDirectoryStream(stagedBy(), ownerKey(owner) + "_*")) {
+      for (Path ignored : markers) {
+        count++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot count staged evidence", e);
+    }
+    return count;
+  }
+
+  /** A file-name-safe key of a user: the start of the SHA-256 of their login. */
+  private static String ownerKey(String owner) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(owner.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private StagedEvidence receive(UUID token, InputStream content, String fileName) {
@@ -225,7 +248,7 @@ public class EvidenceStore {
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
               deleteQuietly(source);
-              stagedBy.remove(staged.token());
+              forget(staged.token().toString());
             } else if (created) {
               removeIfUnused(staged.sha256(), target, lockKey);
             }
@@ -286,7 +309,7 @@ public class EvidenceStore {
   /** Forgets a staged file that will not be kept. */
   public void discard(StagedEvidence staged) {
     deleteQuietly(staging().resolve(staged.token().toString()));
-    stagedBy.remove(staged.token());
+    forget(staged.token().toString());
   }
 
   /** The kept file with this SHA-256. */
@@ -351,14 +374,32 @@ public class EvidenceStore {
     } catch (IOException e) {
       LOG.log(Level.WARNING, "cannot purge evidence staging", e);
     }
+    // Markers left without their file (a node stopped half-way through a receive).
+    try (DirectoryStream<Path> markers = Files.newDirectoryStream(stagedBy())) {
+      for (Path m : markers) {
+        if (Files.getLastModifiedTime(m).toInstant().isBefore(limit)) {
+          Files.deleteIfExists(m);
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot purge evidence staging markers", e);
+    }
     return removed;
   }
 
+  /** Removes the owner's marker of a staged file (by its token), whoever the owner is. */
   private void forget(String stagedName) {
     try {
-      stagedBy.remove(UUID.fromString(stagedName));
+      UUID token = UUID.fromString(stagedName);
+      try (DirectoryStream<Path> markers = Files.newDirectoryStream(stagedBy(), "*_" + token)) {
+        for (Path marker : markers) {
+          Files.deleteIfExists(marker);
+        }
+      }
     } catch (IllegalArgumentException e) {
       LOG.log(Level.FINE, "not a staged file: " + stagedName, e);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "cannot forget staged file " + stagedName, e);
     }
   }
 
@@ -378,6 +419,11 @@ public class EvidenceStore {
 
   private Path staging() {
     return root.resolve("staging");
+  }
+
+  /** Markers of who staged what, beside the staging area (see {@link #reserve}). */
+  private Path stagedBy() {
+    return root.resolve("staging-owners");
   }
 
   /** Copies until {@code limit} is passed; returns the bytes read, at most limit + 1. */

@@ -89,6 +89,24 @@ class EvidenceStagingTest {
   }
 
   @Test
+  void everyNodeOfAClusterCountsTheSameStagedFiles() {
+    // Arrange: a second node on the same shared evidence directory.
+    EvidenceStore otherNode = new EvidenceStore();
+    otherNode.init(dir);
+    for (int i = 0; i < EvidenceStore.MAX_STAGED_PER_USER - 1; i++) {
+      receive("shot" + i + ".png", "ivan");
+    }
+
+    // Act: the last place taken on the other node, then one more asked on this one.
+    otherNode.receive(new ByteArrayInputStream(png), "last.png", "ivan");
+    Throwable refused = catchThrowable(() -> receive("one-more.png", "ivan"));
+
+    // Assert
+    assertThat(refused).isInstanceOf(EvidenceRejectedException.class);
+    assertThat(otherNode.stagedCountOf("ivan")).isEqualTo(EvidenceStore.MAX_STAGED_PER_USER);
+  }
+
+  @Test
   void aRefusedFileTakesNoPlace() {
     // Act
     Throwable refused =

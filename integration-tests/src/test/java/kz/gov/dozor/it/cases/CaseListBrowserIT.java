@@ -2,6 +2,7 @@ package kz.gov.dozor.it.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import kz.gov.dozor.it.support.Browser;
@@ -15,7 +16,10 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The filter boxes under the case list's column headers filter the list, in the database. */
 @ExtendWith({ArquillianExtension.class, BrowserExtension.class})
@@ -32,6 +36,12 @@ public class CaseListBrowserIT {
 
     CaseListPage list = new CaseListPage(b).filterByUrl(marker);
     assertEquals(List.of(pyramid, gambling), list.numbers());
+    // Who registered them, by name as people read it, not by login.
+    assertEquals(
+        List.of("Nurlan Bekov", "Nurlan Bekov"),
+        b.all(By.cssSelector("#results\\:cases .dz-registered-by")).stream()
+            .map(WebElement::getText)
+            .toList());
 
     // The registration number typed under its header: only that case is left.
     typeInto(b, "results:cases:number:filter", gambling.substring(gambling.length() - 6));
@@ -73,18 +83,30 @@ public class CaseListBrowserIT {
     }
   }
 
-  /** Chooses in a PrimeFaces select under a column header, as a user clicks it. */
+  /**
+   * Chooses in a PrimeFaces select under a column header, as a user clicks it. A click that lands
+   * while the list is still opening or the table is being filtered is lost; the user clicks again,
+   * and so does this.
+   */
   private static void choose(Browser b, String id, String label) {
-    b.idle();
-    b.find(By.id(id)).click();
     String panel = id + "_panel";
-    // The list opens with an animation; a click before it ends is lost.
-    b.waitFor()
-        .until(
+    for (int attempt = 1; ; attempt++) {
+      b.idle();
+      WebDriverWait shortWait = new WebDriverWait(b.driver(), Duration.ofSeconds(10));
+      try {
+        b.find(By.id(id)).click();
+        shortWait.until(
             d -> d.findElement(By.id(panel)).getAttribute("class").contains("overlay-enter-done"));
-    b.find(By.cssSelector("#" + panel.replace(":", "\\:") + " li[data-label='" + label + "']"))
-        .click();
-    b.waitFor().until(d -> label.equals(d.findElement(By.id(id + "_label")).getText()));
+        b.find(By.cssSelector("#" + panel.replace(":", "\\:") + " li[data-label='" + label + "']"))
+            .click();
+        shortWait.until(d -> label.equals(d.findElement(By.id(id + "_label")).getText()));
+        return;
+      } catch (TimeoutException | StaleElementReferenceException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static void waitForNumbers(Browser b, List<String> expected) {

@@ -21,31 +21,4 @@ public record AuditRow(
     String organisation,
     String ownerOrganisation,
     String requestedUrl)
-    implements Serializable {
-
-  /** The entry as it was before it named an owner and an address (kept for callers). */
-  public AuditRow(
-      long seq,
-      Instant occurredAt,
-      String actor,
-      AuditAction action,
-      String subjectType,
-      String subjectId,
-      String detail,
-      String clientAddress,
-      String hash) {
-    this(
-        seq,
-        occurredAt,
-        actor,
-        action,
-        subjectType,
-        subjectId,
-        detail,
-        clientAddress,
-        hash,
-        null,
-        null,
-        null);
-  }
-}
+    implements Serializable {}

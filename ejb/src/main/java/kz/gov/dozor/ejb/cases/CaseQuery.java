@@ -31,6 +31,22 @@ public record CaseQuery(
     this(status, categoryCode, platform, registeredFrom, registeredTo, urlText, null, null);
   }
 
+  /** Whether any filter is set (a blank text is no filter). */
+  public boolean isFiltered() {
+    return status != null
+        || platform != null
+        || registeredFrom != null
+        || registeredTo != null
+        || isSet(categoryCode)
+        || isSet(urlText)
+        || isSet(registrationNumber)
+        || isSet(number);
+  }
+
+  private static boolean isSet(String text) {
+    return text != null && !text.isBlank();
+  }
+
   public static CaseQuery any() {
     return new CaseQuery(null, null, null, null, null, null, null, null);
   }

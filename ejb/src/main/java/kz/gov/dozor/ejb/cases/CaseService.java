@@ -216,6 +216,11 @@ public class CaseService {
     return known;
   }
 
+  /** Who registered a case {@code c}, as people read it: full name when known, else login. */
+  private static final String REGISTERED_BY_NAME =
+      " coalesce((select u.fullName from PortalUser u where u.username = c.registeredBy),"
+          + " c.registeredBy)";
+
   /** One page of the caller's organisation's cases. */
   public List<CaseRow> findCases(
       CaseQuery query, int first, int pageSize, CaseSort sort, boolean ascending) {
@@ -229,7 +234,9 @@ public class CaseService {
     TypedQuery<Object[]> q =
         em.createQuery(
             "select c.id, c.registrationNumber, c.status, c.category.code, c.detectedAt,"
-                + " c.registeredAt, c.registeredBy from ViolationCase c"
+                + " c.registeredAt, c.registeredBy,"
+                + REGISTERED_BY_NAME
+                + " from ViolationCase c"
                 + where
                 + " order by "
                 + order.path
@@ -265,18 +272,6 @@ public class CaseService {
         firstUrl.put((Long) r[0], (String) r[2]);
       }
     }
-    // Who registered them, by full name: one query for the page's few people.
-    Map<String, String> names = new HashMap<>();
-    List<String> logins = page.stream().map(r -> (String) r[6]).distinct().toList();
-    for (Object[] u :
-        em.createQuery(
-                "select u.username, u.fullName from PortalUser u where u.username in :logins"
-                    + " and u.fullName is not null",
-                Object[].class)
-            .setParameter("logins", logins)
-            .getResultList()) {
-      names.put((String) u[0], (String) u[1]);
-    }
     return page.stream()
         .map(
             r ->
@@ -290,7 +285,7 @@ public class CaseService {
                     (Instant) r[4],
                     (Instant) r[5],
                     (String) r[6],
-                    names.getOrDefault((String) r[6], (String) r[6])))
+                    (String) r[7]))
         .toList();
   }
 
@@ -301,7 +296,9 @@ public class CaseService {
     return toRows(
         em.createQuery(
                 "select c.id, c.registrationNumber, c.status, c.category.code, c.detectedAt,"
-                    + " c.registeredAt, c.registeredBy from ViolationCase c"
+                    + " c.registeredAt, c.registeredBy,"
+                    + REGISTERED_BY_NAME
+                    + " from ViolationCase c"
                     + " where c.organisation = :org and c.registeredBy = :me"
                     + " and c.status <> kz.gov.dozor.persistence.cases.CaseStatus.CLOSED"
                     + " order by c.registeredAt desc, c.id desc",

@@ -26,36 +26,6 @@ public record NoticeRow(
     String firstUrl)
     implements Serializable {
 
-  /** A row without the case link, names and archive dates (kept for existing callers). */
-  public NoticeRow(
-      long id,
-      String outgoingNumber,
-      String caseNumber,
-      NoticeStatus status,
-      int round,
-      long resources,
-      String draftedBy,
-      Instant submittedAt,
-      Instant sentAt,
-      Instant dueAt) {
-    this(
-        id,
-        outgoingNumber,
-        caseNumber,
-        status,
-        round,
-        resources,
-        draftedBy,
-        submittedAt,
-        sentAt,
-        dueAt,
-        0L,
-        draftedBy,
-        null,
-        null,
-        null);
-  }
-
   /**
    * The row as the ministry may see it: nothing of the agency's internal work (who drafted it, when
    * it was last submitted for sign-off).

@@ -8,9 +8,4 @@ import java.io.Serializable;
  */
 public record DeadlineRuleView(
     String step, int days, boolean workingDays, String owner, boolean editable)
-    implements Serializable {
-
-  public DeadlineRuleView(String step, int days, boolean workingDays) {
-    this(step, days, workingDays, null, false);
-  }
-}
+    implements Serializable {}

@@ -22,36 +22,4 @@ public record RegistryRow(
     String liftReason,
     String liftedBy,
     String liftedByName)
-    implements Serializable {
-
-  /** An entry without who lifted it (kept for existing callers). */
-  public RegistryRow(
-      long id,
-      String url,
-      String urlNormalized,
-      String decisionNumber,
-      LocalDate decisionDate,
-      String issuingBody,
-      String noticeNumber,
-      long noticeId,
-      Instant blockedAt,
-      boolean active,
-      Instant liftedAt,
-      String liftReason) {
-    this(
-        id,
-        url,
-        urlNormalized,
-        decisionNumber,
-        decisionDate,
-        issuingBody,
-        noticeNumber,
-        noticeId,
-        blockedAt,
-        active,
-        liftedAt,
-        liftReason,
-        null,
-        null);
-  }
-}
+    implements Serializable {}

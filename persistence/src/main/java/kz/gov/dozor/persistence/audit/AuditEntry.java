@@ -66,34 +66,6 @@ public class AuditEntry {
       String subjectId,
       String detail,
       String clientAddress,
-      String prevHash,
-      String hash) {
-    this(
-        seq,
-        occurredAt,
-        actor,
-        organisation,
-        action,
-        subjectType,
-        subjectId,
-        detail,
-        clientAddress,
-        null,
-        null,
-        prevHash,
-        hash);
-  }
-
-  public AuditEntry(
-      long seq,
-      Instant occurredAt,
-      String actor,
-      String organisation,
-      AuditAction action,
-      String subjectType,
-      String subjectId,
-      String detail,
-      String clientAddress,
       String ownerOrganisation,
       String requestedUrl,
       String prevHash,

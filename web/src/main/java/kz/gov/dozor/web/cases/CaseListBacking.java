@@ -222,18 +222,7 @@ public class CaseListBacking implements Serializable {
    * that there are no cases yet.
    */
   public boolean isFiltered() {
-    CaseQuery q = query(lastFilterBy);
-    for (java.lang.reflect.RecordComponent c : CaseQuery.class.getRecordComponents()) {
-      try {
-        Object value = c.getAccessor().invoke(q);
-        if (value != null && !(value instanceof String s && s.isBlank())) {
-          return true;
-        }
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return false;
+    return query(lastFilterBy).isFiltered();
   }
 
   public String getNumber() {

@@ -47,18 +47,6 @@ public class AuditLog {
     append(action, subjectType, subjectId, detail, client, null, false);
   }
 
-  /** As {@link #record(AuditAction, String, Object, String, String)}, naming the data's owner. */
-  @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public void record(
-      AuditAction action,
-      String subjectType,
-      Object subjectId,
-      String detail,
-      String client,
-      String ownerOrganisation) {
-    append(action, subjectType, subjectId, detail, client, ownerOrganisation, false);
-  }
-
   /**
    * Records a refused attempt; it stays recorded whatever happens to the caller's work. The
    * request's address (with its query) is kept, and the owner of the subject sees it too.
@@ -66,18 +54,6 @@ public class AuditLog {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void recordDenied(String subjectType, Object subjectId, String detail, String client) {
     append(AuditAction.ACCESS_DENIED, subjectType, subjectId, detail, client, null, true);
-  }
-
-  /** As {@link #recordDenied(String, Object, String, String)}, naming the data's owner. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void recordDenied(
-      String subjectType,
-      Object subjectId,
-      String detail,
-      String client,
-      String ownerOrganisation) {
-    append(
-        AuditAction.ACCESS_DENIED, subjectType, subjectId, detail, client, ownerOrganisation, true);
   }
 
   /**

@@ -30,7 +30,7 @@ import kz.gov.dozor.persistence.registry.RegistryEntry;
 public class CaseNoticeQueries {
 
   /** Between a resource's URL and the text of a notification event about it. */
-  private static final String SEPARATOR = " · ";
+  private static final String SEPARATOR = NoticeEvent.RESOURCE_SEPARATOR;
 
   @PersistenceContext private EntityManager em;
 

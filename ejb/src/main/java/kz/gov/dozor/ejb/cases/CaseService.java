@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +27,7 @@ import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.Checks;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
+import kz.gov.dozor.ejb.platform.Like;
 import kz.gov.dozor.ejb.users.Caller;
 import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.ejb.users.UserDirectory;
@@ -579,11 +579,11 @@ public class CaseService {
           " and exists (select 1 from CaseResource ru where ru.violationCase = c and"
               + " (lower(ru.urlOriginal) like :url escape '!'"
               + " or lower(ru.urlNormalized) like :url escape '!'))");
-      params.put("url", "%" + likeEscape(q.urlText().strip().toLowerCase(Locale.ROOT)) + "%");
+      params.put("url", Like.contains(q.urlText()));
     }
     if (q.registrationNumber() != null && !q.registrationNumber().isBlank()) {
       w.append(" and lower(c.registrationNumber) like :regNumber escape '!'");
-      params.put("regNumber", contains(q.registrationNumber()));
+      params.put("regNumber", Like.contains(q.registrationNumber()));
     }
     if (q.number() != null && !q.number().isBlank()) {
       // The case's own number, or the outgoing number of one of its notifications.
@@ -591,16 +591,8 @@ public class CaseService {
           " and (lower(c.registrationNumber) like :number escape '!'"
               + " or exists (select 1 from BlockNotice bn where bn.violationCase = c"
               + " and lower(bn.outgoingNumber) like :number escape '!'))");
-      params.put("number", contains(q.number()));
+      params.put("number", Like.contains(q.number()));
     }
     return w.toString();
-  }
-
-  private static String contains(String text) {
-    return "%" + likeEscape(text.strip().toLowerCase(Locale.ROOT)) + "%";
-  }
-
-  static String likeEscape(String s) {
-    return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

@@ -449,10 +449,6 @@ public class EvidenceStore {
     }
   }
 
-  static String cleanFileName(String name) {
-    return EvidenceNames.clean(name);
-  }
-
   private static void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);

@@ -4,18 +4,17 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import java.util.Set;
+import kz.gov.dozor.ejb.users.UserDirectory;
 
 /** Inbox and e-mail texts in a given language (Kazakh, Russian or English; Russian otherwise). */
 final class Texts {
-
-  static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
 
   private Texts() {}
 
   static String text(String language, String key, Object... args) {
     Locale locale =
-        Locale.forLanguageTag(language != null && LANGUAGES.contains(language) ? language : "ru");
+        Locale.forLanguageTag(
+            language != null && UserDirectory.LANGUAGES.contains(language) ? language : "ru");
     try {
       String pattern =
           ResourceBundle.getBundle(

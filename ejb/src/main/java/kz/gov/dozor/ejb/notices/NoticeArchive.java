@@ -10,10 +10,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.Almaty;
+import kz.gov.dozor.ejb.platform.Like;
 import kz.gov.dozor.ejb.users.Caller;
 import kz.gov.dozor.ejb.users.Organisations;
 import kz.gov.dozor.ejb.users.Roles;
@@ -107,10 +107,10 @@ public class NoticeArchive {
       q.setParameter("decidedTo", startOf(filter.decidedTo().plusDays(1)));
     }
     if (present(filter.number())) {
-      q.setParameter("number", contains(filter.number()));
+      q.setParameter("number", Like.contains(filter.number()));
     }
     if (present(filter.urlText())) {
-      q.setParameter("url", contains(filter.urlText()));
+      q.setParameter("url", Like.contains(filter.urlText()));
     }
   }
 
@@ -120,11 +120,6 @@ public class NoticeArchive {
 
   private static boolean present(String text) {
     return text != null && !text.isBlank();
-  }
-
-  private static String contains(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    return "%" + t.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
   }
 
   private void ministryOfficer() {

@@ -286,8 +286,8 @@ public class NoticeService {
         n,
         officer,
         type,
-        item.getResource().getUrlNormalized()
-            + (block ? " · " + decisionNumber.strip() : " · " + text.strip()));
+        NoticeEvent.aboutResource(
+            item.getResource().getUrlNormalized(), block ? decisionNumber.strip() : text.strip()));
     audit.record(
         AuditAction.RESOURCE_DECIDED,
         "notice",
@@ -337,7 +337,7 @@ public class NoticeService {
         entry.getNotice(),
         officer,
         NoticeEvent.Type.BLOCK_LIFTED,
-        entry.getUrlNormalized() + " · " + reason.strip());
+        NoticeEvent.aboutResource(entry.getUrlNormalized(), reason.strip()));
     audit.record(
         AuditAction.BLOCK_LIFTED, "registry", registryEntryId, entry.getUrlNormalized(), null);
     responsibles.tell(

@@ -11,30 +11,29 @@ class EvidenceStoreTest {
 
   @Test
   void stripsUnixPath() {
-    assertThat(EvidenceStore.cleanFileName("../../etc/shot.png")).isEqualTo("shot.png");
+    assertThat(EvidenceNames.clean("../../etc/shot.png")).isEqualTo("shot.png");
   }
 
   @Test
   void stripsWindowsPath() {
-    assertThat(EvidenceStore.cleanFileName("C:\\Users\\me\\Desktop\\shot.png"))
-        .isEqualTo("shot.png");
+    assertThat(EvidenceNames.clean("C:\\Users\\me\\Desktop\\shot.png")).isEqualTo("shot.png");
   }
 
   @Test
   void removesControlCharacters() {
-    assertThat(EvidenceStore.cleanFileName("sh\u0000ot\r\n\u007f.png")).isEqualTo("shot.png");
+    assertThat(EvidenceNames.clean("sh\u0000ot\r\n\u007f.png")).isEqualTo("shot.png");
   }
 
   @Test
   void keepsNonAsciiNames() {
-    assertThat(EvidenceStore.cleanFileName("скриншот қаз.png")).isEqualTo("скриншот қаз.png");
+    assertThat(EvidenceNames.clean("скриншот қаз.png")).isEqualTo("скриншот қаз.png");
   }
 
   @ParameterizedTest
   @NullSource
   @ValueSource(strings = {"", "   ", "\u0000\t", "folder/", "C:\\folder\\"})
   void fallsBackToEvidenceWhenNothingIsLeft(String name) {
-    assertThat(EvidenceStore.cleanFileName(name)).isEqualTo("evidence");
+    assertThat(EvidenceNames.clean(name)).isEqualTo("evidence");
   }
 
   @Test
@@ -43,7 +42,7 @@ class EvidenceStoreTest {
     String name = "x".repeat(300) + ".png";
 
     // Act
-    String cleaned = EvidenceStore.cleanFileName(name);
+    String cleaned = EvidenceNames.clean(name);
 
     // Assert
     assertThat(cleaned).hasSize(200).endsWith(".png");

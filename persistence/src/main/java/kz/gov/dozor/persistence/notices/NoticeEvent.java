@@ -19,6 +19,17 @@ import java.time.Instant;
 @Table(name = "notice_event")
 public class NoticeEvent {
 
+  /**
+   * Between the resource and what was said of it in the detail of an event about one resource
+   * (decided, lifted): the case page reads the detail back by this separator.
+   */
+  public static final String RESOURCE_SEPARATOR = " · ";
+
+  /** The detail of an event about one resource: its normalised URL, then what was said. */
+  public static String aboutResource(String urlNormalized, String text) {
+    return urlNormalized + RESOURCE_SEPARATOR + text;
+  }
+
   /** What happened. */
   public enum Type {
     SUBMITTED,

@@ -26,13 +26,18 @@ public class SecurityHeadersFilter extends HttpFilter {
   static final String CSP = "Content-Security-Policy";
 
   /**
-   * The policy of the portal; keep it equal to {@code primefaces.CSP_POLICY} in web.xml, which
-   * PrimeFaces completes with the page's nonce (hence script-src last).
+   * The portal's policy, the one PrimeFaces completes with each page's nonce ({@code
+   * primefaces.CSP_POLICY} in web.xml): one text for both, so they cannot drift apart.
    */
-  public static final String POLICY =
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
-          + " font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self';"
-          + " frame-ancestors 'none'; script-src 'self'";
+  private String policy;
+
+  @Override
+  public void init() throws ServletException {
+    policy = getServletContext().getInitParameter("primefaces.CSP_POLICY");
+    if (policy == null || policy.isBlank()) {
+      throw new ServletException("web.xml lacks primefaces.CSP_POLICY");
+    }
+  }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -40,7 +45,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "same-origin");
-    res.setHeader(CSP, POLICY + ";");
+    res.setHeader(CSP, policy + ";");
     chain.doFilter(req, new OnePolicy(res));
   }
 

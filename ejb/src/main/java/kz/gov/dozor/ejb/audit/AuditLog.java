@@ -14,9 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import kz.gov.dozor.ejb.users.UserDirectory;
 import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.audit.AuditEntry;
+import kz.gov.dozor.persistence.users.PortalUser;
 
 /**
  * Appends to the audit log on behalf of the current caller. An entry joins the caller's
@@ -29,7 +29,6 @@ public class AuditLog {
 
   @PersistenceContext private EntityManager em;
   @Resource private SessionContext ctx;
-  @Inject private UserDirectory users;
   @Inject private Clock clock;
   @Inject private RequestOrigin origin;
 
@@ -139,7 +138,9 @@ public class AuditLog {
       String owner,
       String requestedUrl) {
     String actor = ctx.getCallerPrincipal().getName();
-    String organisation = users.currentCaller().organisation();
+    // Read from the directory's table, not through the users feature: it reports to this log.
+    PortalUser user = em.find(PortalUser.class, actor);
+    String organisation = user == null ? null : user.getOrganisation();
     String url =
         requestedUrl == null || requestedUrl.length() <= MAX_URL
             ? requestedUrl

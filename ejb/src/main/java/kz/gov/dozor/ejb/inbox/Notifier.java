@@ -29,10 +29,11 @@ public class Notifier {
   @Inject private Clock clock;
   @Inject private Event<MailQueued> queued;
 
-  /** Everyone of {@code organisation} holding {@code role}, as last seen at sign-in. */
+  /** Every enabled user of {@code organisation} holding {@code role}, as the directory says. */
   public List<String> holders(String organisation, String role) {
     return em.createQuery(
-            "select u.username from PortalUser u where u.organisation = :org and u.roles like :role",
+            "select u.username from PortalUser u where u.organisation = :org"
+                + " and u.roles like :role and u.enabled = true",
             String.class)
         .setParameter("org", organisation)
         .setParameter("role", "%," + role + ",%")

@@ -4,13 +4,13 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
-import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.users.PortalUser;
@@ -29,7 +29,7 @@ public class UserDirectory {
   @PersistenceContext private EntityManager em;
   @Resource private SessionContext ctx;
   @Inject private Clock clock;
-  @Inject private AuditLog audit;
+  @Inject private Event<AccountEvent> events;
 
   /** Records that the current caller signed in, as the token describes them. */
   public void recordSignIn(
@@ -48,7 +48,8 @@ public class UserDirectory {
         .setParameter(5, java.sql.Timestamp.from(clock.instant()))
         .setParameter(6, roles)
         .executeUpdate();
-    audit.record(AuditAction.SIGN_IN, "user", ctx.getCallerPrincipal().getName(), null, client);
+    events.fire(
+        AccountEvent.done(AuditAction.SIGN_IN, ctx.getCallerPrincipal().getName(), null, client));
   }
 
   /** The current caller, as recorded at their sign-in. */
@@ -65,7 +66,7 @@ public class UserDirectory {
   public Caller requireOrganisationMember() {
     Caller caller = currentCaller();
     if (caller.organisation() == null) {
-      audit.recordDenied("organisation", null, "caller belongs to no organisation", null);
+      events.fire(AccountEvent.refused(caller.username(), "caller belongs to no organisation"));
       throw new AccessDeniedException("access.noOrganisation");
     }
     return caller;

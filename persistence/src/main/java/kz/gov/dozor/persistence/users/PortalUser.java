@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A user as the identity provider last described them at sign-in. Services read the caller's
- * organisation from here, so every layer agrees on it.
+ * A user of one of the organisations, as the directory (Keycloak) or their last sign-in described
+ * them. Services read the caller's organisation from here, so every layer agrees on it; hand-overs
+ * reach every enabled holder of a role, including those who have never signed in.
  */
 @Entity
 @Table(name = "portal_user")
@@ -27,11 +28,22 @@ public class PortalUser {
 
   private String roles;
 
-  @Column(name = "first_sign_in_at", nullable = false)
+  /** Null until they first sign in. */
+  @Column(name = "first_sign_in_at")
   private Instant firstSignInAt;
 
-  @Column(name = "last_sign_in_at", nullable = false)
+  @Column(name = "last_sign_in_at")
   private Instant lastSignInAt;
+
+  /** The directory's id of the account; null for users only seen at sign-in so far. */
+  @Column(name = "keycloak_id")
+  private String keycloakId;
+
+  /** A disabled user cannot sign in and receives no work. */
+  private boolean enabled = true;
+
+  @Column(name = "directory_synced_at")
+  private Instant directorySyncedAt;
 
   protected PortalUser() {}
 
@@ -82,5 +94,17 @@ public class PortalUser {
 
   public Instant getLastSignInAt() {
     return lastSignInAt;
+  }
+
+  public String getKeycloakId() {
+    return keycloakId;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public Instant getDirectorySyncedAt() {
+    return directorySyncedAt;
   }
 }

@@ -54,7 +54,7 @@ class AuditOwnerBrowserIT {
       Browser b = admin.getValue();
       Portal.signIn(b, admin.getKey());
       Portal.chooseLanguage(b, "en");
-      b.open("admin/audit.xhtml");
+      b.open("audit/log.xhtml");
       b.find(By.id("log:entries"));
       String log = b.find(By.id("log:entries")).getText();
       assertTrue(log.contains("/dozor/" + asked), admin.getKey() + " sees the address:\n" + log);

@@ -116,7 +116,7 @@ class ErrorsBrowserIT {
     assertEquals(404L, ((Number) missing.get("status")).longValue());
     Map<String, Object> notYours = b.fetch(Browser.BASE_URL + "notices/view.xhtml?id=999999997");
     assertEquals(404L, ((Number) notYours.get("status")).longValue());
-    Map<String, Object> closed = b.fetch(Browser.BASE_URL + "admin/audit.xhtml");
+    Map<String, Object> closed = b.fetch(Browser.BASE_URL + "audit/log.xhtml");
     assertEquals(403L, ((Number) closed.get("status")).longValue());
 
     String added = new String(readFrom(before), StandardCharsets.UTF_8);

@@ -66,7 +66,7 @@ class SecurityPolicyBrowserIT {
     Map<String, Object> missing = b.fetch(Browser.BASE_URL + "cases/view.xhtml?id=999999999");
     assertEquals(404L, ((Number) missing.get("status")).longValue());
     assertPolicyWithNonce((String) missing.get("csp"), "the 404 page");
-    Map<String, Object> refused = b.fetch(Browser.BASE_URL + "admin/audit.xhtml");
+    Map<String, Object> refused = b.fetch(Browser.BASE_URL + "audit/log.xhtml");
     assertEquals(403L, ((Number) refused.get("status")).longValue());
     assertPolicyWithNonce((String) refused.get("csp"), "the 403 page");
     Map<String, Object> file = b.fetch(Browser.BASE_URL + "resources/dozor/js/dozor.js");

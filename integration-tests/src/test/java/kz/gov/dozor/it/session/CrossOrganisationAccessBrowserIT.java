@@ -25,7 +25,7 @@ class CrossOrganisationAccessBrowserIT {
                   "cases/list.xhtml",
                   "cases/new.xhtml",
                   "cases/view.xhtml?id=1",
-                  "admin/audit.xhtml"),
+                  "audit/log.xhtml"),
           "admin.afm",
               List.of(
                   "cases/list.xhtml",
@@ -33,8 +33,8 @@ class CrossOrganisationAccessBrowserIT {
                   "notices/view.xhtml?id=1",
                   "evidence/1/download"),
           "admin.mci", List.of("cases/view.xhtml?id=1", "notices/list.xhtml", "evidence/1/view"),
-          "supervisor1", List.of("cases/new.xhtml", "admin/audit.xhtml"),
-          "investigator2", List.of("admin/audit.xhtml", "admin/deadlines.xhtml"));
+          "supervisor1", List.of("cases/new.xhtml", "audit/log.xhtml"),
+          "investigator2", List.of("audit/log.xhtml", "admin/deadlines.xhtml"));
 
   @Test
   void anAdministratorChangesADeadlineInThePortal(Browser b) {

@@ -36,15 +36,17 @@ class WordingBrowserIT {
     String text = b.find(By.id("home")).getText();
     assertFalse(text.toLowerCase().contains("ask an administrator"), text);
     assertEquals(
-        "As an administrator you keep the audit log of your organisation and the deadlines of its"
-            + " steps: open them from the menu or below.",
+        "As an administrator you run the portal for your organisation: its people, its reference"
+            + " data and its audit log.",
         b.find(By.id("homeGuide")).getText());
     assertTrue(b.present(By.id("homeAudit")));
-    assertTrue(b.present(By.id("homeDeadlines")));
+    assertTrue(b.present(By.id("homeReferenceLink")));
+    assertTrue(b.present(By.id("homeUsers")));
     Portal.chooseLanguage(b, "ru");
     String russian = b.find(By.id("home")).getText();
     assertFalse(russian.contains("обратитесь к администратору"), russian);
-    assertTrue(russian.contains("Как администратор вы ведёте журнал аудита"), russian);
+    assertTrue(
+        russian.contains("Как администратор вы ведёте портал для своей организации"), russian);
   }
 
   @Test

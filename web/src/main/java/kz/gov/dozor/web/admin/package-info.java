@@ -1,2 +1,2 @@
-/** Administrators' pages: the audit log and the state of its chain. */
+/** Administrators' pages: deadlines and holidays. */
 package kz.gov.dozor.web.admin;

@@ -3,6 +3,9 @@ package kz.gov.dozor.web.session;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import kz.gov.dozor.ejb.audit.AuditService;
+import kz.gov.dozor.ejb.audit.ChainVerification;
+import kz.gov.dozor.ejb.users.DirectoryOverview;
 
 /**
  * The home page sends each user to their work queue: investigators to their cases, supervisors to
@@ -13,6 +16,12 @@ import jakarta.inject.Named;
 public class HomeBacking {
 
   @Inject private CurrentUser user;
+  @Inject private DirectoryOverview directory;
+  @Inject private AuditService audit;
+
+  private DirectoryOverview.Summary people;
+  private ChainVerification chain;
+  private boolean chainRead;
 
   public String route() {
     if (user.isAgencyStaff() || user.isOfficer()) {
@@ -22,8 +31,8 @@ public class HomeBacking {
   }
 
   /**
-   * What the home page tells the user about their work: administrators where they keep the audit
-   * log and the deadlines; only someone without any role is sent to an administrator.
+   * What the home page tells the user about their work: administrators what they keep (people,
+   * reference data, the audit log); only someone without any role is sent to an administrator.
    */
   public String getGuideKey() {
     if (user.isAdmin()) {
@@ -36,5 +45,22 @@ public class HomeBacking {
       return null;
     }
     return "home.other";
+  }
+
+  /** The administrator's organisation's people: counts, the disabled, who never signed in. */
+  public DirectoryOverview.Summary getPeople() {
+    if (people == null && user.isAdmin()) {
+      people = directory.summary();
+    }
+    return people;
+  }
+
+  /** The audit chain's last check, or null if it was never checked. */
+  public ChainVerification getChain() {
+    if (!chainRead && user.isAdmin()) {
+      chain = audit.lastVerification().orElse(null);
+      chainRead = true;
+    }
+    return chain;
   }
 }

@@ -1,0 +1,2 @@
+/** The audit log as administrators read it: filtered entries and the chain's check. */
+package kz.gov.dozor.web.audit;

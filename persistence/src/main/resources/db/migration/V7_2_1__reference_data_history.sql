@@ -79,6 +79,7 @@ declare
     e    record;
     m    text[];
     cid  bigint;
+    pos  integer;
 begin
     for e in
         select occurred_at, actor, organisation, subject_type, subject_id, detail
@@ -93,9 +94,16 @@ begin
             m := regexp_match(coalesce(e.detail, ''),
                               '^(\d+) (working|calendar) days -> (\d+) (working|calendar) days$');
             if m is not null then
-                insert into reference_change_field values (cid, 0, 'days', m[1], m[3]);
-                insert into reference_change_field values
-                    (cid, 1, 'workingDays', (m[2] = 'working')::text, (m[4] = 'working')::text);
+                -- As changes are kept from now on: only the fields that changed.
+                pos := 0;
+                if m[1] <> m[3] then
+                    insert into reference_change_field values (cid, pos, 'days', m[1], m[3]);
+                    pos := pos + 1;
+                end if;
+                if m[2] <> m[4] then
+                    insert into reference_change_field values
+                        (cid, pos, 'workingDays', (m[2] = 'working')::text, (m[4] = 'working')::text);
+                end if;
             else
                 m := regexp_match(coalesce(e.detail, ''), '(\d+) (working|calendar) days');
                 if m is not null then

@@ -113,6 +113,10 @@ class DeadlinesBrowserIT {
     openDeadlines(b);
     int year = LocalDate.now(ZoneId.of("Asia/Almaty")).getYear();
     assertEquals("Holidays of " + year, b.find(By.id("holidaysTitle")).getText());
+    // The page's old address (bookmarks, the home page's link) leads here.
+    b.open("admin/deadlines.xhtml");
+    b.find(By.id("rules:table"));
+    assertTrue(b.url().contains("/reference/deadlines.xhtml"), b.url());
 
     click(b, "holidays:nextYear");
     assertEquals("Holidays of " + (year + 1), b.find(By.id("holidaysTitle")).getText());

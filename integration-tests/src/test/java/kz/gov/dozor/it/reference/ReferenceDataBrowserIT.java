@@ -86,7 +86,7 @@ class ReferenceDataBrowserIT {
     Portal.signIn(investigator, "investigator1");
     Portal.chooseLanguage(investigator, "en");
     new NewCasePage(investigator)
-        .url(0, "https://" + code.toLowerCase() + ".example/")
+        .url(0, "https://" + code.toLowerCase().replace('_', '-') + ".example/")
         .category(name)
         .detectedHoursAgo(2)
         .description("A lottery without a licence.")

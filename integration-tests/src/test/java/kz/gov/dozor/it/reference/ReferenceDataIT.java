@@ -298,7 +298,7 @@ class ReferenceDataIT {
     assertTrue(offeredBody(code, ReferralKind.ADMINISTRATIVE));
     assertFalse(offeredBody(code, ReferralKind.CRIMINAL));
 
-    long c = given.registerCase(investigator, Procedures.uniqueUrl("body"));
+    long c = given.registerCase(investigator, "body");
     route(c, false, ProhibitedBy.NONE, null, null);
     long v = version(c);
     investigator.run(
@@ -324,7 +324,7 @@ class ReferenceDataIT {
     assertEquals(code, kept.code());
     assertFalse(kept.active());
     // A referral to a retired body is refused.
-    long other = given.registerCase(investigator, Procedures.uniqueUrl("body"));
+    long other = given.registerCase(investigator, "body");
     route(other, false, ProhibitedBy.NONE, null, null);
     long ov = version(other);
     e =
@@ -346,7 +346,7 @@ class ReferenceDataIT {
         investigator.call(() -> pickLists.legalBases()).stream().anyMatch(b -> b.id() == id));
 
     // Picked with no text of its own: the case cites the basis itself.
-    long c = given.registerCase(investigator, Procedures.uniqueUrl("basis"));
+    long c = given.registerCase(investigator, "basis");
     assertEquals(CaseStatus.BLOCKING, route(c, false, ProhibitedBy.LAW, id, null));
     CaseDetails d = given.openCase(investigator, c);
     assertEquals(id, d.pickedBasis().id());
@@ -377,7 +377,7 @@ class ReferenceDataIT {
         law + ", art. 12 — Заголовок art. 12", given.openCase(investigator, c).legalReference());
     assertFalse(given.openCase(investigator, c).pickedBasis().active());
 
-    long other = given.registerCase(investigator, Procedures.uniqueUrl("basis"));
+    long other = given.registerCase(investigator, "basis");
     InvalidInputException e =
         assertThrows(
             InvalidInputException.class, () -> route(other, false, ProhibitedBy.LAW, id, "typed"));

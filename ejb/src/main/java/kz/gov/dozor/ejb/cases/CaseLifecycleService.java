@@ -73,7 +73,7 @@ public class CaseLifecycleService {
     LegalBasis picked = cites ? PickedBasis.of(em, legalBasisId, "legalBasisPick", problems) : null;
     if (prohibitedBy == null) {
       problems.add(new Problem("prohibitedBy", "route.prohibitedBy.required"));
-    } else if (cites && isBlank(legalReference) && picked == null && legalBasisId == null) {
+    } else if (cites && isBlank(legalReference) && legalBasisId == null) {
       problems.add(new Problem("legalReference", "route.legalReference.required"));
     }
     maxLength("legalReference", legalReference, 1000, problems);

@@ -44,7 +44,7 @@ public class ReferenceQueries {
   @Inject private UserDirectory users;
 
   /** Whether the caller may change categories, legal bases and bodies: the agency owns them. */
-  public boolean agencyOwnsAndCallerIsAgency() {
+  public boolean mayChangeAgencyLists() {
     return Organisations.isAgency(users.currentCaller().organisation());
   }
 

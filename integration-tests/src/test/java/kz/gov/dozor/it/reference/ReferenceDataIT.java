@@ -238,7 +238,7 @@ class ReferenceDataIT {
             ministryAdmin.username()));
     // The ministry's administrators read the lists; investigators cannot change them at all.
     assertTrue(ministryAdmin.call(() -> queries.categories()).size() >= 7);
-    assertFalse(ministryAdmin.call(() -> queries.agencyOwnsAndCallerIsAgency()));
+    assertFalse(ministryAdmin.call(() -> queries.mayChangeAgencyLists()));
     assertThrows(
         jakarta.ejb.EJBAccessException.class,
         () -> investigator.run(() -> categories.addCategory(category(code, "x", 1))));

@@ -178,7 +178,7 @@ abstract class EntryPage<V> implements Serializable {
   /** Only the agency's administrators change this list; the ministry's see it. */
   public boolean isEditable() {
     if (editable == null) {
-      editable = queries.agencyOwnsAndCallerIsAgency();
+      editable = queries.mayChangeAgencyLists();
     }
     return editable;
   }

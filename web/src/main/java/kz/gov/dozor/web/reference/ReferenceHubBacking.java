@@ -27,7 +27,7 @@ public class ReferenceHubBacking implements Serializable {
   /** The agency's administrators change the lists; the ministry's read them. */
   public boolean isEditable() {
     if (editable == null) {
-      editable = queries.agencyOwnsAndCallerIsAgency();
+      editable = queries.mayChangeAgencyLists();
     }
     return editable;
   }

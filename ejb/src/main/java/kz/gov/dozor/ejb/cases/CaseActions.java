@@ -4,7 +4,6 @@ import jakarta.persistence.EntityManager;
 import java.io.Serializable;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import kz.gov.dozor.persistence.cases.Referral;
-import kz.gov.dozor.persistence.cases.ReferralKind;
 import kz.gov.dozor.persistence.cases.ViolationCase;
 
 /**
@@ -22,7 +21,7 @@ public record CaseActions(
       return NONE;
     }
     CaseStatus s = vc.getStatus();
-    boolean referralRoute = ReferralKind.of(s) != null;
+    boolean referralRoute = s.referralKind() != null;
     return new CaseActions(
         s == CaseStatus.REGISTERED,
         s.canMoveTo(CaseStatus.DISMISSED),
@@ -37,7 +36,7 @@ public record CaseActions(
     if (!s.canMoveTo(CaseStatus.CLOSED)) {
       return "close.notDecided";
     }
-    if (ReferralKind.of(s) != null && (referral == null || referral.getOutcome() == null)) {
+    if (s.referralKind() != null && (referral == null || referral.getOutcome() == null)) {
       return "close.outcomeMissing";
     }
     if (s == CaseStatus.BLOCKING && !allResourcesFinal) {

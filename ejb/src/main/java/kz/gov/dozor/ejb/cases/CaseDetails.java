@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import kz.gov.dozor.ejb.reference.CategoryView;
+import kz.gov.dozor.ejb.reference.LegalBasisView;
+import kz.gov.dozor.ejb.reference.RecipientBodyView;
 import kz.gov.dozor.persistence.cases.CaseEvent;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import kz.gov.dozor.persistence.cases.Platform;
@@ -15,7 +18,10 @@ import kz.gov.dozor.persistence.cases.Referral;
 import kz.gov.dozor.persistence.cases.ReferralOutcome;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
 
-/** Everything the case page shows. */
+/**
+ * Everything the case page shows. The legal basis is {@code legalReference} as cited, and {@code
+ * pickedBasis} when it was picked from the list (null when typed freely).
+ */
 public record CaseDetails(
     long id,
     long version,
@@ -31,6 +37,7 @@ public record CaseDetails(
     Boolean crimeSigns,
     ProhibitedBy prohibitedBy,
     String legalReference,
+    LegalBasisView pickedBasis,
     String dismissalReason,
     Instant dismissedAt,
     Instant statusChangedAt,

@@ -22,17 +22,19 @@ import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
+import kz.gov.dozor.ejb.reference.PickedBasis;
 import kz.gov.dozor.ejb.users.Caller;
 import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.cases.CaseEvent;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import kz.gov.dozor.persistence.cases.ProhibitedBy;
-import kz.gov.dozor.persistence.cases.RecipientBody;
 import kz.gov.dozor.persistence.cases.Referral;
-import kz.gov.dozor.persistence.cases.ReferralKind;
 import kz.gov.dozor.persistence.cases.ReferralOutcome;
 import kz.gov.dozor.persistence.cases.ViolationCase;
+import kz.gov.dozor.persistence.reference.LegalBasis;
+import kz.gov.dozor.persistence.reference.RecipientBody;
+import kz.gov.dozor.persistence.reference.ReferralKind;
 
 /**
  * What happens to a case after registration: the route, a dismissal, the referral to a competent
@@ -50,21 +52,28 @@ public class CaseLifecycleService {
   @Inject private AuditLog audit;
   @Inject private Clock clock;
 
-  /** Answers the procedure's two questions; the answers decide the route. */
+  /**
+   * Answers the procedure's two questions; the answers decide the route. When the content is
+   * already prohibited, the act that prohibits it is cited: a legal basis picked from the list
+   * ({@code legalBasisId}, which must still be offered) and/or the text as typed.
+   */
   public CaseStatus decideRoute(
       long caseId,
       long version,
       Boolean crimeSigns,
       ProhibitedBy prohibitedBy,
+      Long legalBasisId,
       String legalReference,
       String comment) {
     List<Problem> problems = new ArrayList<>();
     if (crimeSigns == null) {
       problems.add(new Problem("crimeSigns", "route.crimeSigns.required"));
     }
+    boolean cites = prohibitedBy != null && prohibitedBy != ProhibitedBy.NONE;
+    LegalBasis picked = cites ? PickedBasis.of(em, legalBasisId, "legalBasisPick", problems) : null;
     if (prohibitedBy == null) {
       problems.add(new Problem("prohibitedBy", "route.prohibitedBy.required"));
-    } else if (prohibitedBy != ProhibitedBy.NONE && isBlank(legalReference)) {
+    } else if (cites && isBlank(legalReference) && legalBasisId == null) {
       problems.add(new Problem("legalReference", "route.legalReference.required"));
     }
     maxLength("legalReference", legalReference, 1000, problems);
@@ -73,9 +82,7 @@ public class CaseLifecycleService {
     ViolationCase vc = guard.changeable(caseId, version);
     CaseStatus route = Routes.routeFor(crimeSigns, prohibitedBy);
     vc.answerRouteQuestions(
-        crimeSigns,
-        prohibitedBy,
-        prohibitedBy == ProhibitedBy.NONE ? null : legalReference.strip());
+        crimeSigns, prohibitedBy, cites ? PickedBasis.text(legalReference, picked) : null, picked);
     transition(vc, route, CaseEvent.Type.ROUTED, blankToNull(comment));
     return route;
   }
@@ -112,7 +119,7 @@ public class CaseLifecycleService {
     }
     refuseIf(problems);
     ViolationCase vc = guard.changeable(caseId, version);
-    ReferralKind kind = ReferralKind.of(vc.getStatus());
+    ReferralKind kind = vc.getStatus().referralKind();
     if (kind == null || em.find(Referral.class, caseId) != null) {
       throw new TransitionNotAllowedException("referral.notExpected", vc.getStatus());
     }
@@ -152,7 +159,7 @@ public class CaseLifecycleService {
     if (referral == null || referral.getOutcome() != null) {
       throw new TransitionNotAllowedException("outcome.notExpected", vc.getStatus());
     }
-    if (outcome.kind() != ReferralKind.of(vc.getStatus())) {
+    if (outcome.kind() != vc.getStatus().referralKind()) {
       throw new InvalidInputException(List.of(new Problem("outcome", "outcome.wrongKind")));
     }
     BigDecimal penalty = outcome.needsPenalty() ? penaltyMrp : null;
@@ -181,19 +188,6 @@ public class CaseLifecycleService {
       throw new TransitionNotAllowedException(missing, vc.getStatus());
     }
     transition(vc, CaseStatus.CLOSED, CaseEvent.Type.CLOSED, blankToNull(comment));
-  }
-
-  /** The active bodies a referral of this kind can go to, in their order. */
-  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR})
-  public List<RecipientBodyView> recipientBodies(ReferralKind kind) {
-    return em.createQuery(
-            "select b from RecipientBody b where b.active = true and b.kind = :kind"
-                + " order by b.position",
-            RecipientBody.class)
-        .setParameter("kind", kind)
-        .getResultStream()
-        .map(RecipientBodyView::of)
-        .toList();
   }
 
   private void transition(ViolationCase vc, CaseStatus target, CaseEvent.Type type, String detail) {

@@ -28,17 +28,20 @@ import kz.gov.dozor.ejb.platform.Checks;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
 import kz.gov.dozor.ejb.platform.Like;
+import kz.gov.dozor.ejb.reference.CategoryView;
+import kz.gov.dozor.ejb.reference.LegalBasisView;
+import kz.gov.dozor.ejb.reference.RecipientBodyView;
 import kz.gov.dozor.ejb.users.Caller;
 import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.ejb.users.UserDirectory;
 import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.cases.CaseEvent;
 import kz.gov.dozor.persistence.cases.CaseStatus;
-import kz.gov.dozor.persistence.cases.Category;
 import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.persistence.cases.Referral;
 import kz.gov.dozor.persistence.cases.ViolationCase;
 import kz.gov.dozor.persistence.evidence.Evidence;
+import kz.gov.dozor.persistence.reference.Category;
 
 /** Registering violations and finding them: the agency's cases, seen only by the agency. */
 @Stateless
@@ -387,6 +390,7 @@ public class CaseService {
         vc.getCrimeSigns(),
         vc.getProhibitedBy(),
         vc.getLegalReference(),
+        LegalBasisView.of(vc.getPickedBasis()),
         vc.getDismissalReason(),
         dismissedAt,
         vc.getStatusChangedAt(),
@@ -456,15 +460,6 @@ public class CaseService {
     // Stable: at the same instant the case's own entry comes first.
     merged.sort(java.util.Comparator.comparing(EventView::occurredAt));
     return merged;
-  }
-
-  /** The categories a new case may be filed under, in their order. */
-  public List<CategoryView> activeCategories() {
-    return em.createQuery(
-            "select c from Category c where c.active = true order by c.position", Category.class)
-        .getResultStream()
-        .map(CategoryView::of)
-        .toList();
   }
 
   private Caller agencyCaller() {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import kz.gov.dozor.ejb.reference.LegalBasisView;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
 import kz.gov.dozor.persistence.notices.NoticeStatus;
 import kz.gov.dozor.persistence.notices.ResourceDecision;
@@ -11,7 +12,8 @@ import kz.gov.dozor.persistence.notices.ResourceDecision;
 /**
  * Everything the notification page shows to the agency or the ministry. The ministry's view ({@code
  * ministryView}) starts at the sending: no drafting, no internal sign-off rounds, no supervisor's
- * comments.
+ * comments. The legal basis is {@code legalBasis} as cited, and {@code pickedBasis} when it was
+ * picked from the list (null when typed freely).
  */
 public record NoticeDetails(
     long id,
@@ -22,6 +24,7 @@ public record NoticeDetails(
     NoticeStatus status,
     int round,
     String legalBasis,
+    LegalBasisView pickedBasis,
     String justification,
     String draftedBy,
     Instant draftedAt,

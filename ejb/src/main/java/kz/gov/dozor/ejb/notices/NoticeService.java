@@ -25,12 +25,12 @@ import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.cases.CaseGuard;
 import kz.gov.dozor.ejb.cases.ConcurrentChangeException;
 import kz.gov.dozor.ejb.cases.TransitionNotAllowedException;
-import kz.gov.dozor.ejb.deadlines.Deadlines;
-import kz.gov.dozor.ejb.deadlines.Deadlines.Step;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
+import kz.gov.dozor.ejb.reference.Deadlines;
+import kz.gov.dozor.ejb.reference.PickedBasis;
 import kz.gov.dozor.ejb.users.Caller;
 import kz.gov.dozor.ejb.users.Organisations;
 import kz.gov.dozor.ejb.users.Roles;
@@ -45,6 +45,8 @@ import kz.gov.dozor.persistence.notices.NoticeEvent;
 import kz.gov.dozor.persistence.notices.NoticeResource;
 import kz.gov.dozor.persistence.notices.NoticeStatus;
 import kz.gov.dozor.persistence.notices.ResourceDecision;
+import kz.gov.dozor.persistence.reference.DeadlineStep;
+import kz.gov.dozor.persistence.reference.LegalBasis;
 import kz.gov.dozor.persistence.registry.RegistryEntry;
 
 /**
@@ -71,11 +73,16 @@ public class NoticeService {
 
   // ---- the agency ----
 
-  /** Drafts a notification for resources of a case on the blocking route and submits it. */
+  /**
+   * Drafts a notification for resources of a case on the blocking route and submits it. The legal
+   * basis is a basis picked from the list ({@code legalBasisId}, which must still be offered)
+   * and/or the text as typed; a pick with no text cites the basis itself.
+   */
   @RolesAllowed(Roles.INVESTIGATOR)
   public long submit(
       long caseId,
       List<Long> resourceIds,
+      Long legalBasisId,
       String legalBasis,
       String justification,
       List<Long> evidenceIds) {
@@ -83,7 +90,7 @@ public class NoticeService {
     if (resourceIds == null || resourceIds.isEmpty()) {
       problems.add(new Problem("resources", "notice.resources.required"));
     }
-    required("legalBasis", legalBasis, 1000, problems);
+    LegalBasis picked = legalBasis(legalBasisId, legalBasis, problems);
     required("justification", justification, MAX_TEXT, problems);
     if (evidenceIds == null || evidenceIds.isEmpty()) {
       problems.add(new Problem("evidence", "notice.evidence.required"));
@@ -96,7 +103,13 @@ public class NoticeService {
     }
     Instant now = clock.instant();
     BlockNotice notice =
-        new BlockNotice(vc, legalBasis.strip(), justification.strip(), caller.username(), now);
+        new BlockNotice(
+            vc,
+            PickedBasis.text(legalBasis, picked),
+            picked,
+            justification.strip(),
+            caller.username(),
+            now);
     Set<Long> busy = resourcesInOpenOrBlockingNotices(vc);
     for (Long id : new HashSet<>(resourceIds)) {
       CaseResource r = em.find(CaseResource.class, id);
@@ -118,7 +131,7 @@ public class NoticeService {
       }
       notice.attach(e);
     }
-    notice.due(deadlines.dueFor(Step.SIGN_OFF, now));
+    notice.due(deadlines.dueFor(DeadlineStep.SIGN_OFF, now));
     em.persist(notice);
     event(notice, caller, NoticeEvent.Type.SUBMITTED, null);
     handedOver(notice, "submitted for sign-off", "inbox.awaitingSignOff");
@@ -127,16 +140,17 @@ public class NoticeService {
 
   /** The investigator corrects a notification the supervisor returned and submits it again. */
   @RolesAllowed(Roles.INVESTIGATOR)
-  public void resubmit(long noticeId, long version, String legalBasis, String justification) {
+  public void resubmit(
+      long noticeId, long version, Long legalBasisId, String legalBasis, String justification) {
     List<Problem> problems = new ArrayList<>();
-    required("legalBasis", legalBasis, 1000, problems);
+    LegalBasis picked = legalBasis(legalBasisId, legalBasis, problems);
     required("justification", justification, MAX_TEXT, problems);
     refuseIf(problems);
     Caller caller = cases.agencyCaller();
     BlockNotice n = agencyNotice(noticeId, version, caller);
     move(n, NoticeStatus.AWAITING_SIGN_OFF);
-    n.revise(legalBasis.strip(), justification.strip(), clock.instant());
-    n.due(deadlines.dueFor(Step.SIGN_OFF, clock.instant()));
+    n.revise(PickedBasis.text(legalBasis, picked), picked, justification.strip(), clock.instant());
+    n.due(deadlines.dueFor(DeadlineStep.SIGN_OFF, clock.instant()));
     event(n, caller, NoticeEvent.Type.SUBMITTED, null);
     handedOver(n, "resubmitted for sign-off", "inbox.awaitingSignOff");
   }
@@ -159,7 +173,7 @@ public class NoticeService {
     Instant now = clock.instant();
     n.reviewed(caller.username(), blankToNull(comment));
     n.sent(n.getOutgoingNumber() == null ? nextNumber(n.getOrganisation(), now) : null, now);
-    n.due(deadlines.dueFor(Step.MINISTRY_DECISION, now));
+    n.due(deadlines.dueFor(DeadlineStep.MINISTRY_DECISION, now));
     event(n, caller, NoticeEvent.Type.SIGNED_OFF_AND_SENT, n.getOutgoingNumber());
     handedOver(
         n,
@@ -178,7 +192,7 @@ public class NoticeService {
     BlockNotice n = agencyNotice(noticeId, version, caller);
     move(n, NoticeStatus.RETURNED_BY_SUPERVISOR);
     n.reviewed(caller.username(), comment.strip());
-    n.due(deadlines.dueFor(Step.AGENCY_ANSWER, clock.instant()));
+    n.due(deadlines.dueFor(DeadlineStep.AGENCY_ANSWER, clock.instant()));
     event(n, caller, NoticeEvent.Type.RETURNED_BY_SUPERVISOR, comment.strip());
     handedOver(n, "returned to the investigator", "inbox.returnedBySupervisor");
   }
@@ -207,7 +221,7 @@ public class NoticeService {
         r.answered(answers.get(r.getId()).strip());
       }
     }
-    n.due(deadlines.dueFor(Step.MINISTRY_DECISION, clock.instant()));
+    n.due(deadlines.dueFor(DeadlineStep.MINISTRY_DECISION, clock.instant()));
     event(n, caller, NoticeEvent.Type.ANSWERED_AND_RESENT, null);
     handedOver(n, "answered and sent again, round " + n.getRound(), "inbox.answered");
   }
@@ -299,7 +313,7 @@ public class NoticeService {
           n.getResources().stream().anyMatch(r -> r.getDecision() == ResourceDecision.RETURN);
       move(n, questions ? NoticeStatus.INFO_REQUESTED : NoticeStatus.DECIDED);
       if (questions) {
-        n.due(deadlines.dueFor(Step.AGENCY_ANSWER, now));
+        n.due(deadlines.dueFor(DeadlineStep.AGENCY_ANSWER, now));
       } else {
         n.decided(now);
         n.due(null);
@@ -515,5 +529,16 @@ public class NoticeService {
     } catch (OptimisticLockException e) {
       throw new ConcurrentChangeException();
     }
+  }
+
+  /** The basis picked (null when none), with the text required unless a basis was picked. */
+  private LegalBasis legalBasis(Long legalBasisId, String text, List<Problem> problems) {
+    LegalBasis picked = PickedBasis.of(em, legalBasisId, "legalBasisPick", problems);
+    if (legalBasisId == null) {
+      required("legalBasis", text, 1000, problems);
+    } else {
+      maxLength("legalBasis", text, 1000, problems);
+    }
+    return picked;
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import kz.gov.dozor.ejb.reference.LegalBasisView;
 import kz.gov.dozor.persistence.notices.BlockNotice;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
 import kz.gov.dozor.persistence.registry.RegistryEntry;
@@ -129,6 +130,7 @@ final class NoticeViews {
         n.getStatus(),
         n.getRound(),
         n.getLegalBasis(),
+        LegalBasisView.of(n.getPickedBasis()),
         n.getJustification(),
         ministryView ? null : n.getDraftedBy(),
         ministryView ? null : n.getDraftedAt(),

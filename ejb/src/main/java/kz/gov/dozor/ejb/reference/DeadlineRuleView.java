@@ -4,8 +4,9 @@ import java.io.Serializable;
 
 /**
  * The deadline of one step: so many days, working or calendar; the organisation whose step it is
- * ({@code owner}: "agency" or "ministry"), and whether the caller's organisation may change it.
+ * ({@code owner}: "agency" or "ministry"), whether the caller's organisation may change it, and the
+ * version an edit starts from.
  */
 public record DeadlineRuleView(
-    String step, int days, boolean workingDays, String owner, boolean editable)
+    String step, int days, boolean workingDays, String owner, boolean editable, long version)
     implements Serializable {}

@@ -80,10 +80,10 @@ class CaseLifecycleIT {
     CaseDetails d = open(c);
     assertProblem(
         "legalReference",
-        () -> lifecycle.decideRoute(c, d.version(), false, ProhibitedBy.LAW, " ", null));
+        () -> lifecycle.decideRoute(c, d.version(), false, ProhibitedBy.LAW, null, " ", null));
     assertProblem(
         "crimeSigns",
-        () -> lifecycle.decideRoute(c, d.version(), null, ProhibitedBy.NONE, null, null));
+        () -> lifecycle.decideRoute(c, d.version(), null, ProhibitedBy.NONE, null, null, null));
   }
 
   @Test
@@ -182,7 +182,7 @@ class CaseLifecycleIT {
         "case.transitionNotAllowed",
         () ->
             lifecycle.decideRoute(
-                criminal, version(criminal), false, ProhibitedBy.NONE, null, null));
+                criminal, version(criminal), false, ProhibitedBy.NONE, null, null, null));
     assertRefused(
         "case.transitionNotAllowed",
         () -> lifecycle.dismiss(criminal, version(criminal), "changed my mind"));
@@ -240,7 +240,7 @@ class CaseLifecycleIT {
             investigator.run(
                 () ->
                     lifecycle.decideRoute(
-                        closed, sealedVersion, true, ProhibitedBy.NONE, null, null)));
+                        closed, sealedVersion, true, ProhibitedBy.NONE, null, null, null)));
     assertFalse(open(closed).actions().any());
   }
 
@@ -333,7 +333,7 @@ class CaseLifecycleIT {
         ConcurrentChangeException.class,
         () ->
             investigator.run(
-                () -> lifecycle.decideRoute(c, seen, true, ProhibitedBy.NONE, null, null)));
+                () -> lifecycle.decideRoute(c, seen, true, ProhibitedBy.NONE, null, null, null)));
     assertEquals(CaseStatus.DISMISSED, open(c).status());
 
     // Two people acting at the same moment on the same version: one wins, one is told.
@@ -345,7 +345,8 @@ class CaseLifecycleIT {
           pool.submit(
               () ->
                   investigator.call(
-                      () -> lifecycle.decideRoute(d, v, true, ProhibitedBy.NONE, null, null)));
+                      () ->
+                          lifecycle.decideRoute(d, v, true, ProhibitedBy.NONE, null, null, null)));
       Future<Object> b =
           pool.submit(
               () ->
@@ -404,7 +405,7 @@ class CaseLifecycleIT {
   private CaseStatus route(long c, boolean crime, ProhibitedBy by, String reference)
       throws Exception {
     return investigator.call(
-        () -> lifecycle.decideRoute(c, version(c), crime, by, reference, null));
+        () -> lifecycle.decideRoute(c, version(c), crime, by, null, reference, null));
   }
 
   private CaseDetails open(long c) throws Exception {

@@ -16,17 +16,17 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import kz.gov.dozor.ejb.cases.CaseDetails;
-import kz.gov.dozor.ejb.deadlines.DeadlineWatch;
-import kz.gov.dozor.ejb.deadlines.Deadlines;
-import kz.gov.dozor.ejb.deadlines.Deadlines.Step;
 import kz.gov.dozor.ejb.inbox.InboxService;
 import kz.gov.dozor.ejb.inbox.Mailer;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
-import kz.gov.dozor.ejb.reference.ReferenceDataService;
+import kz.gov.dozor.ejb.reference.DeadlineService;
+import kz.gov.dozor.ejb.reference.DeadlineWatch;
+import kz.gov.dozor.ejb.reference.Deadlines;
 import kz.gov.dozor.it.support.Deployments;
 import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
 import kz.gov.dozor.it.support.TestIdentity.User;
+import kz.gov.dozor.persistence.reference.DeadlineStep;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -55,7 +55,7 @@ class HandOverNotificationsIT {
   @Inject InboxService inbox;
   @Inject Mailer mailer;
   @Inject UserTransaction tx;
-  @Inject ReferenceDataService reference;
+  @Inject DeadlineService reference;
 
   TestData db;
   User investigator;
@@ -131,15 +131,15 @@ class HandOverNotificationsIT {
     Instant friday = LocalDateTime.parse("2026-11-20T15:30").atZone(ALMATY).toInstant();
     assertEquals(
         LocalDateTime.parse("2026-11-23T15:30").atZone(ALMATY).toInstant(),
-        deadlines.dueFor(Step.SIGN_OFF, friday));
+        deadlines.dueFor(DeadlineStep.SIGN_OFF, friday));
     assertEquals(
         LocalDateTime.parse("2026-11-22T15:30").atZone(ALMATY).toInstant(),
-        deadlines.dueFor(Step.MINISTRY_DECISION, friday));
+        deadlines.dueFor(DeadlineStep.MINISTRY_DECISION, friday));
     // Independence Day (16 December) is a holiday in the reference data.
     Instant tuesday = LocalDateTime.parse("2026-12-15T09:00").atZone(ALMATY).toInstant();
     assertEquals(
         LocalDateTime.parse("2026-12-17T09:00").atZone(ALMATY).toInstant(),
-        deadlines.dueFor(Step.SIGN_OFF, tuesday));
+        deadlines.dueFor(DeadlineStep.SIGN_OFF, tuesday));
 
     long notice = given.submit(investigator, given.blockingCase(investigator, "h"));
     Instant submitted =
@@ -150,7 +150,7 @@ class HandOverNotificationsIT {
         ((java.sql.Timestamp) db.single("select due_at from block_notice where id = ?", notice))
             .toInstant();
     assertEquals(
-        deadlines.dueFor(Step.SIGN_OFF, submitted).truncatedTo(ChronoUnit.MILLIS),
+        deadlines.dueFor(DeadlineStep.SIGN_OFF, submitted).truncatedTo(ChronoUnit.MILLIS),
         due.truncatedTo(ChronoUnit.MILLIS));
   }
 
@@ -162,22 +162,24 @@ class HandOverNotificationsIT {
     TestData.DeadlineRule rule = db.deadlineRule("SIGN_OFF");
     int days = rule.days();
     boolean working = rule.workingDays();
-    Instant dueBefore = deadlines.dueFor(Step.SIGN_OFF, friday);
+    Instant dueBefore = deadlines.dueFor(DeadlineStep.SIGN_OFF, friday);
     assertThrows(
         EJBAccessException.class,
-        () -> investigator.run(() -> reference.changeDeadline("SIGN_OFF", 3, true)));
+        () ->
+            investigator.run(
+                () -> reference.changeDeadline("SIGN_OFF", version("SIGN_OFF"), 3, true)));
     assertThrows(
         InvalidInputException.class,
-        () -> admin.run(() -> reference.changeDeadline("SIGN_OFF", 0, true)));
+        () -> admin.run(() -> reference.changeDeadline("SIGN_OFF", version("SIGN_OFF"), 0, true)));
     try {
-      admin.run(() -> reference.changeDeadline("SIGN_OFF", 3, true));
+      admin.run(() -> reference.changeDeadline("SIGN_OFF", version("SIGN_OFF"), 3, true));
       assertEquals(
           LocalDateTime.parse("2026-11-25T15:30").atZone(ALMATY).toInstant(),
-          deadlines.dueFor(Step.SIGN_OFF, friday));
+          deadlines.dueFor(DeadlineStep.SIGN_OFF, friday));
       admin.run(() -> reference.addHoliday(LocalDate.parse("2026-11-24"), "Test holiday"));
       assertEquals(
           LocalDateTime.parse("2026-11-26T15:30").atZone(ALMATY).toInstant(),
-          deadlines.dueFor(Step.SIGN_OFF, friday));
+          deadlines.dueFor(DeadlineStep.SIGN_OFF, friday));
       // One entry for the deadline, one for the holiday; the refused zero changed nothing.
       assertEquals(
           List.of(List.of("deadline"), List.of("holiday")),
@@ -187,9 +189,9 @@ class HandOverNotificationsIT {
               admin.username()));
     } finally {
       admin.run(() -> reference.removeHoliday(LocalDate.parse("2026-11-24")));
-      admin.run(() -> reference.changeDeadline("SIGN_OFF", days, working));
+      admin.run(() -> reference.changeDeadline("SIGN_OFF", version("SIGN_OFF"), days, working));
     }
-    assertEquals(dueBefore, deadlines.dueFor(Step.SIGN_OFF, friday));
+    assertEquals(dueBefore, deadlines.dueFor(DeadlineStep.SIGN_OFF, friday));
   }
 
   @Test
@@ -207,5 +209,11 @@ class HandOverNotificationsIT {
             supervisor.username()));
     assertEquals(
         Boolean.TRUE, db.single("select overdue_notified from block_notice where id = ?", notice));
+  }
+
+  /** The version of a deadline rule as stored now: each change names the version it saw. */
+  private long version(String step) throws Exception {
+    return ((Number) db.single("select version from deadline_rule where step = ?", step))
+        .longValue();
   }
 }

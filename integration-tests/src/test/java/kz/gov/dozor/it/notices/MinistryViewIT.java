@@ -80,7 +80,11 @@ class MinistryViewIT {
     investigator.run(
         () ->
             notices.resubmit(
-                notice, version(notice), "Court decision No. 2-15/2026", "Corrected " + marker));
+                notice,
+                version(notice),
+                null,
+                "Court decision No. 2-15/2026",
+                "Corrected " + marker));
     String signOffComment = "Checked " + marker + " internally.";
     String number = given.signOff(supervisor, notice, signOffComment);
 

@@ -250,6 +250,7 @@ class NoticeFlowIT {
             notices.resubmit(
                 notice,
                 version(notice),
+                null,
                 "Court decision No. 2-15/2026",
                 "Unlicensed casino, see decision."));
     supervisor.call(() -> notices.signOff(notice, version(notice), null));

@@ -34,13 +34,19 @@ class CrossOrganisationAccessBrowserIT {
                   "evidence/1/download"),
           "admin.mci", List.of("cases/view.xhtml?id=1", "notices/list.xhtml", "evidence/1/view"),
           "supervisor1", List.of("cases/new.xhtml", "audit/log.xhtml"),
-          "investigator2", List.of("audit/log.xhtml", "admin/deadlines.xhtml"));
+          "investigator2",
+              List.of(
+                  "audit/log.xhtml",
+                  "admin/deadlines.xhtml",
+                  "reference/index.xhtml",
+                  "reference/categories.xhtml"));
 
   @Test
   void anAdministratorChangesADeadlineInThePortal(Browser b) {
     Portal.signIn(b, "admin.mci");
     Portal.chooseLanguage(b, "en");
-    b.find(By.id("navDeadlines")).click();
+    b.find(By.id("navReference")).click();
+    b.find(By.id("deadlines")).click();
     org.openqa.selenium.WebElement days = b.find(By.cssSelector("input[id$=':days']"));
     String before = days.getAttribute("value");
     try {

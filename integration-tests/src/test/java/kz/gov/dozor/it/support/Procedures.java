@@ -109,7 +109,9 @@ public class Procedures {
   public void routeToBlocking(User who, long caseId) throws Exception {
     long version = openCase(who, caseId).version();
     who.run(
-        () -> lifecycle.decideRoute(caseId, version, false, ProhibitedBy.LAW, GAMBLING_LAW, null));
+        () ->
+            lifecycle.decideRoute(
+                caseId, version, false, ProhibitedBy.LAW, null, GAMBLING_LAW, null));
   }
 
   /** A new online casino case of {@code who}'s, on the blocking route. */
@@ -144,6 +146,7 @@ public class Procedures {
             notices.submit(
                 c.id(),
                 resources,
+                null,
                 GAMBLING_LAW,
                 "Unlicensed online casino targeting Kazakhstan.",
                 files));

@@ -62,6 +62,32 @@ public final class TestData {
     return new DeadlineRule(((Number) row.get(0)).intValue(), (Boolean) row.get(1));
   }
 
+  /** A code no other reference entry has: {@code PREFIX_1A2B3C4D}. */
+  public static String uniqueCode(String prefix) {
+    return prefix + "_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+  }
+
+  /**
+   * A legal basis offered in the pick lists, as an administrator would have added it: an article of
+   * {@code law} (make it unique), with titles and texts in the three languages; returns its id.
+   */
+  public long legalBasis(String law, String article) throws SQLException {
+    long id = ((Number) single("select nextval('legal_basis_seq')")).longValue();
+    update(
+        "insert into legal_basis (id, law, article, title_kk, title_ru, title_en, text_kk,"
+            + " text_ru, text_en, position) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 500)",
+        id,
+        law,
+        article,
+        "Тақырып " + article,
+        "Заголовок " + article,
+        "Title " + article,
+        "Мәтін " + article,
+        "Текст " + article,
+        "Text of " + article);
+    return id;
+  }
+
   public int update(String sql, Object... args) throws SQLException {
     try (Connection c = ds.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {

@@ -2,6 +2,7 @@ package kz.gov.dozor.persistence.cases;
 
 import java.util.EnumSet;
 import java.util.Set;
+import kz.gov.dozor.persistence.reference.ReferralKind;
 
 /** The states of a case and the transitions allowed between them: the rule lives here once. */
 public enum CaseStatus {
@@ -24,5 +25,14 @@ public enum CaseStatus {
 
   public boolean canMoveTo(CaseStatus target) {
     return next().contains(target);
+  }
+
+  /** The kind of referral this route sends; null for routes that refer nowhere. */
+  public ReferralKind referralKind() {
+    return switch (this) {
+      case CRIMINAL_REFERRAL -> ReferralKind.CRIMINAL;
+      case ADMINISTRATIVE_REFERRAL -> ReferralKind.ADMINISTRATIVE;
+      default -> null;
+    };
   }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import kz.gov.dozor.persistence.reference.RecipientBody;
 
 /** The referral of a case to a competent body: the outgoing letter, then the body's outcome. */
 @Entity

@@ -1,5 +1,7 @@
 package kz.gov.dozor.persistence.cases;
 
+import kz.gov.dozor.persistence.reference.ReferralKind;
+
 /** What the competent body did with a referral. */
 public enum ReferralOutcome {
   PROCEEDINGS_OPENED(ReferralKind.CRIMINAL),

@@ -22,6 +22,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import kz.gov.dozor.persistence.evidence.Evidence;
+import kz.gov.dozor.persistence.reference.Category;
+import kz.gov.dozor.persistence.reference.LegalBasis;
 
 /** A registered violation: what was found, where, and the evidence captured for it. */
 @Entity
@@ -74,8 +76,14 @@ public class ViolationCase {
   @Column(name = "prohibited_by")
   private ProhibitedBy prohibitedBy;
 
+  /** The legal basis as cited: picked from the list or typed; later edits never change it. */
   @Column(name = "legal_reference")
   private String legalReference;
+
+  /** The entry of the list the legal basis was picked from, if it was picked. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "legal_basis_id")
+  private LegalBasis pickedBasis;
 
   @Column(name = "dismissal_reason")
   private String dismissalReason;
@@ -135,10 +143,14 @@ public class ViolationCase {
 
   /** Records the answers to the procedure's two questions. */
   public void answerRouteQuestions(
-      boolean crimeSigns, ProhibitedBy prohibitedBy, String legalReference) {
+      boolean crimeSigns,
+      ProhibitedBy prohibitedBy,
+      String legalReference,
+      LegalBasis pickedBasis) {
     this.crimeSigns = crimeSigns;
     this.prohibitedBy = prohibitedBy;
     this.legalReference = legalReference;
+    this.pickedBasis = pickedBasis;
   }
 
   public void dismissBecause(String reason) {
@@ -218,6 +230,10 @@ public class ViolationCase {
 
   public String getLegalReference() {
     return legalReference;
+  }
+
+  public LegalBasis getPickedBasis() {
+    return pickedBasis;
   }
 
   public String getDismissalReason() {

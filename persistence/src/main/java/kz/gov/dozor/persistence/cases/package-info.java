@@ -1,2 +1,2 @@
-/** Cases: registered violations, their resources (URLs), categories and history. */
+/** Cases: registered violations, their resources (URLs), routes, referrals and history. */
 package kz.gov.dozor.persistence.cases;

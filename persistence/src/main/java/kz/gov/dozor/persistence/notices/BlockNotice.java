@@ -27,6 +27,7 @@ import java.util.Set;
 import kz.gov.dozor.persistence.cases.CaseResource;
 import kz.gov.dozor.persistence.cases.ViolationCase;
 import kz.gov.dozor.persistence.evidence.Evidence;
+import kz.gov.dozor.persistence.reference.LegalBasis;
 
 /** A notification asking the ministry to block resources of a case, with evidence attached. */
 @Entity
@@ -57,8 +58,14 @@ public class BlockNotice {
   @Column(nullable = false)
   private int round;
 
+  /** The legal basis as cited: picked from the list or typed; later edits never change it. */
   @Column(name = "legal_basis", nullable = false)
   private String legalBasis;
+
+  /** The entry of the list the legal basis was picked from, if it was picked. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "legal_basis_id")
+  private LegalBasis pickedBasis;
 
   @Column(nullable = false)
   private String justification;
@@ -114,12 +121,14 @@ public class BlockNotice {
   public BlockNotice(
       ViolationCase violationCase,
       String legalBasis,
+      LegalBasis pickedBasis,
       String justification,
       String draftedBy,
       Instant draftedAt) {
     this.violationCase = violationCase;
     this.organisation = violationCase.getOrganisation();
     this.legalBasis = legalBasis;
+    this.pickedBasis = pickedBasis;
     this.justification = justification;
     this.draftedBy = draftedBy;
     this.draftedAt = draftedAt;
@@ -148,8 +157,9 @@ public class BlockNotice {
     evidence.add(e);
   }
 
-  public void revise(String legalBasis, String justification, Instant at) {
+  public void revise(String legalBasis, LegalBasis pickedBasis, String justification, Instant at) {
     this.legalBasis = legalBasis;
+    this.pickedBasis = pickedBasis;
     this.justification = justification;
     this.submittedAt = at;
   }
@@ -222,6 +232,10 @@ public class BlockNotice {
 
   public String getLegalBasis() {
     return legalBasis;
+  }
+
+  public LegalBasis getPickedBasis() {
+    return pickedBasis;
   }
 
   public String getJustification() {

@@ -4,12 +4,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.io.Serializable;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * A name of reference data in Kazakh, Russian and English; Russian when the language is unknown.
+ * A text of reference data in Kazakh, Russian and English; Russian when the language is unknown.
+ * Names by default; an entity maps other texts (a title, an article's wording) onto other columns.
  */
 @Embeddable
 public class LocalizedName implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Column(name = "name_kk", nullable = false)
   private String kk;
@@ -34,5 +38,30 @@ public class LocalizedName implements Serializable {
       case "en" -> en;
       default -> ru;
     };
+  }
+
+  public String getKk() {
+    return kk;
+  }
+
+  public String getRu() {
+    return ru;
+  }
+
+  public String getEn() {
+    return en;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LocalizedName n
+        && Objects.equals(kk, n.kk)
+        && Objects.equals(ru, n.ru)
+        && Objects.equals(en, n.en);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kk, ru, en);
   }
 }

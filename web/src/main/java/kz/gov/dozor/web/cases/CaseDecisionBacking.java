@@ -12,14 +12,16 @@ import java.util.List;
 import java.util.Map;
 import kz.gov.dozor.ejb.cases.CaseDetails;
 import kz.gov.dozor.ejb.cases.CaseLifecycleService;
-import kz.gov.dozor.ejb.cases.RecipientBodyView;
 import kz.gov.dozor.ejb.platform.DozorException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.ejb.reference.PickLists;
+import kz.gov.dozor.ejb.reference.RecipientBodyView;
 import kz.gov.dozor.persistence.cases.ProhibitedBy;
-import kz.gov.dozor.persistence.cases.ReferralKind;
 import kz.gov.dozor.persistence.cases.ReferralOutcome;
+import kz.gov.dozor.persistence.reference.ReferralKind;
 import kz.gov.dozor.web.platform.Messages;
 import kz.gov.dozor.web.platform.Races;
+import kz.gov.dozor.web.reference.LegalBasisOptions;
 
 /**
  * The decision part of the case page: route, dismissal, referral, outcome and closing. The page
@@ -33,9 +35,12 @@ public class CaseDecisionBacking implements Serializable {
 
   @Inject private CaseViewBacking caseView;
   @Inject private CaseLifecycleService lifecycle;
+  @Inject private PickLists pickLists;
+  @Inject private LegalBasisOptions legalBases;
 
   private Boolean crimeSigns;
   private ProhibitedBy prohibitedBy;
+  private Long legalBasisId;
   private String legalReference;
   private String routeComment;
   private String dismissReason;
@@ -52,7 +57,8 @@ public class CaseDecisionBacking implements Serializable {
         "case.done.route",
         Map.of("comment", "routeComment"),
         (id, v) ->
-            lifecycle.decideRoute(id, v, crimeSigns, prohibitedBy, legalReference, routeComment));
+            lifecycle.decideRoute(
+                id, v, crimeSigns, prohibitedBy, legalBasisId, legalReference, routeComment));
   }
 
   public String dismiss() {
@@ -116,10 +122,18 @@ public class CaseDecisionBacking implements Serializable {
     return null;
   }
 
+  /** A legal basis picked from the list fills the text field with its citation. */
+  public void basisPicked() {
+    String citation = legalBases.citation(legalBasisId);
+    if (citation != null) {
+      legalReference = citation;
+    }
+  }
+
   /** The bodies this case's referral can go to. */
   public List<RecipientBodyView> getBodies() {
     ReferralKind kind = kind();
-    return kind == null ? List.of() : lifecycle.recipientBodies(kind);
+    return kind == null ? List.of() : pickLists.recipientBodies(kind);
   }
 
   /** The outcomes that fit this case's referral. */
@@ -139,7 +153,7 @@ public class CaseDecisionBacking implements Serializable {
 
   private ReferralKind kind() {
     CaseDetails d = caseView.getDetails();
-    return d == null ? null : ReferralKind.of(d.status());
+    return d == null ? null : d.status().referralKind();
   }
 
   public Boolean getCrimeSigns() {
@@ -156,6 +170,14 @@ public class CaseDecisionBacking implements Serializable {
 
   public void setProhibitedBy(ProhibitedBy prohibitedBy) {
     this.prohibitedBy = prohibitedBy;
+  }
+
+  public Long getLegalBasisId() {
+    return legalBasisId;
+  }
+
+  public void setLegalBasisId(Long legalBasisId) {
+    this.legalBasisId = legalBasisId;
   }
 
   public String getLegalReference() {

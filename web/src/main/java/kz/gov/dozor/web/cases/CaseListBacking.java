@@ -18,7 +18,8 @@ import kz.gov.dozor.ejb.cases.CaseQuery;
 import kz.gov.dozor.ejb.cases.CaseRow;
 import kz.gov.dozor.ejb.cases.CaseService;
 import kz.gov.dozor.ejb.cases.CaseSort;
-import kz.gov.dozor.ejb.cases.CategoryView;
+import kz.gov.dozor.ejb.reference.CategoryView;
+import kz.gov.dozor.ejb.reference.PickLists;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.web.platform.Messages;
@@ -43,6 +44,7 @@ public class CaseListBacking implements Serializable {
           "categoryCode", CaseSort.CATEGORY);
 
   @Inject private CaseService cases;
+  @Inject private PickLists pickLists;
 
   private Platform platform;
   private LocalDate registeredFrom;
@@ -57,7 +59,8 @@ public class CaseListBacking implements Serializable {
 
   @PostConstruct
   void init() {
-    categories = cases.activeCategories();
+    // Retired categories too: old cases filed under them are listed and filtered by them.
+    categories = pickLists.allCategories();
     categoriesByCode =
         categories.stream().collect(Collectors.toMap(CategoryView::code, Function.identity()));
     model = new CaseModel();
@@ -127,7 +130,12 @@ public class CaseListBacking implements Serializable {
     List<SelectItem> items = new ArrayList<>();
     items.add(new SelectItem("", Messages.text(locale, "filter.any")));
     for (CategoryView c : categories) {
-      items.add(new SelectItem(c.code(), c.name(locale)));
+      items.add(
+          new SelectItem(
+              c.code(),
+              c.active()
+                  ? c.name(locale)
+                  : Messages.text(locale, "reference.retiredName", c.name(locale))));
     }
     return items;
   }

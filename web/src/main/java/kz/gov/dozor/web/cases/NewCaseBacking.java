@@ -24,7 +24,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kz.gov.dozor.ejb.cases.CaseService;
-import kz.gov.dozor.ejb.cases.CategoryView;
 import kz.gov.dozor.ejb.cases.KnownUrl;
 import kz.gov.dozor.ejb.cases.NewCase;
 import kz.gov.dozor.ejb.cases.RegisteredCase;
@@ -34,6 +33,8 @@ import kz.gov.dozor.ejb.evidence.StagedEvidence;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.ejb.reference.CategoryView;
+import kz.gov.dozor.ejb.reference.PickLists;
 import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.web.platform.Messages;
 import kz.gov.dozor.web.session.CurrentUser;
@@ -48,6 +49,7 @@ public class NewCaseBacking implements Serializable {
   private static final String FORM = "caseForm";
 
   @Inject private CaseService cases;
+  @Inject private PickLists pickLists;
   @Inject private EvidenceService evidenceService;
   @Inject private CurrentUser user;
 
@@ -222,7 +224,7 @@ public class NewCaseBacking implements Serializable {
 
   public List<CategoryView> getCategories() {
     if (categories == null) {
-      categories = cases.activeCategories();
+      categories = pickLists.categories();
     }
     return categories;
   }

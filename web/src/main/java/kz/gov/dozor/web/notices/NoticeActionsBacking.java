@@ -16,6 +16,7 @@ import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.persistence.notices.ResourceDecision;
 import kz.gov.dozor.web.platform.Messages;
 import kz.gov.dozor.web.platform.Races;
+import kz.gov.dozor.web.reference.LegalBasisOptions;
 
 /** What people do on the notification page: sign off, return, resubmit, decide, answer, lift. */
 @Named("noticeActions")
@@ -26,8 +27,11 @@ public class NoticeActionsBacking implements Serializable {
 
   @Inject private NoticeViewBacking noticeView;
   @Inject private NoticeService notices;
+  @Inject private LegalBasisOptions legalBases;
 
   private String comment;
+  private Long legalBasisId;
+  private boolean basisChosen;
   private String legalBasis;
   private String justification;
   private final Map<Long, DecisionInput> decisions = new HashMap<>();
@@ -100,7 +104,7 @@ public class NoticeActionsBacking implements Serializable {
     return run(
         null,
         (id, v) -> {
-          notices.resubmit(id, v, legalBasis, justification);
+          notices.resubmit(id, v, getLegalBasisId(), getLegalBasis(), justification);
           Messages.success("notice.done.resubmitted");
         });
   }
@@ -220,6 +224,31 @@ public class NoticeActionsBacking implements Serializable {
 
   public void setComment(String comment) {
     this.comment = comment;
+  }
+
+  /** A legal basis picked from the list fills the text field with its citation. */
+  public void basisPicked() {
+    String citation = legalBases.citation(legalBasisId);
+    if (citation != null) {
+      legalBasis = citation;
+    }
+  }
+
+  /** The basis picked; at first the one the notification cites, if it is still offered. */
+  public Long getLegalBasisId() {
+    if (!basisChosen && noticeView.getDetails() != null) {
+      basisChosen = true;
+      NoticeDetails n = noticeView.getDetails();
+      if (n.pickedBasis() != null && legalBases.offers(n.pickedBasis().id())) {
+        legalBasisId = n.pickedBasis().id();
+      }
+    }
+    return legalBasisId;
+  }
+
+  public void setLegalBasisId(Long legalBasisId) {
+    this.basisChosen = true;
+    this.legalBasisId = legalBasisId;
   }
 
   public String getLegalBasis() {

@@ -13,6 +13,7 @@ import kz.gov.dozor.ejb.platform.DozorException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.web.cases.CaseViewBacking;
 import kz.gov.dozor.web.platform.Messages;
+import kz.gov.dozor.web.reference.LegalBasisOptions;
 
 /** The notifications part of the case page: the case's notifications and a new draft. */
 @Named("noticeDraft")
@@ -21,9 +22,12 @@ public class NoticeDraftBacking implements Serializable {
 
   @Inject private CaseViewBacking caseView;
   @Inject private NoticeService notices;
+  @Inject private LegalBasisOptions legalBases;
 
   private List<Long> resourceIds = new ArrayList<>();
   private List<Long> evidenceIds = new ArrayList<>();
+  private Long legalBasisId;
+  private boolean basisChosen;
   private String legalBasis;
   private String justification;
   private List<NoticeRow> rows;
@@ -40,7 +44,9 @@ public class NoticeDraftBacking implements Serializable {
   public String submit() {
     CaseDetails c = caseView.getDetails();
     try {
-      long id = notices.submit(c.id(), resourceIds, legalBasis, justification, evidenceIds);
+      long id =
+          notices.submit(
+              c.id(), resourceIds, getLegalBasisId(), legalBasis, justification, evidenceIds);
       Messages.success("notice.done.submitted");
       return "/notices/view?faces-redirect=true&id=" + id;
     } catch (InvalidInputException e) {
@@ -65,6 +71,31 @@ public class NoticeDraftBacking implements Serializable {
 
   public void setEvidenceIds(List<Long> evidenceIds) {
     this.evidenceIds = evidenceIds;
+  }
+
+  /** A legal basis picked from the list fills the text field with its citation. */
+  public void basisPicked() {
+    String citation = legalBases.citation(legalBasisId);
+    if (citation != null) {
+      legalBasis = citation;
+    }
+  }
+
+  /** The basis picked; at first the one the case's route cited, if it is still offered. */
+  public Long getLegalBasisId() {
+    if (!basisChosen && caseView.getDetails() != null) {
+      basisChosen = true;
+      CaseDetails c = caseView.getDetails();
+      if (c.pickedBasis() != null && legalBases.offers(c.pickedBasis().id())) {
+        legalBasisId = c.pickedBasis().id();
+      }
+    }
+    return legalBasisId;
+  }
+
+  public void setLegalBasisId(Long legalBasisId) {
+    this.basisChosen = true;
+    this.legalBasisId = legalBasisId;
   }
 
   public String getLegalBasis() {

@@ -1,2 +1,0 @@
-/** Administrators' pages: deadlines and holidays. */
-package kz.gov.dozor.web.admin;

@@ -341,7 +341,9 @@ public class NoticeService {
     audit.record(
         AuditAction.BLOCK_LIFTED, "registry", registryEntryId, entry.getUrlNormalized(), null);
     responsibles.tell(
-        List.of(entry.getNotice().getDraftedBy()), entry.getNotice(), "inbox.blockLifted");
+        responsibles.drafterOrColleagues(entry.getNotice()),
+        entry.getNotice(),
+        "inbox.blockLifted");
     flush();
   }
 
@@ -365,7 +367,7 @@ public class NoticeService {
       throw new AccessDeniedException("access.otherOrganisation");
     }
     // The ministry sees the notification from its sending onward, never the agency's review.
-    return NoticeViews.details(em, n, !agency);
+    return NoticeViews.details(em, users, n, !agency);
   }
 
   /** The notifications of a case, newest first (agency). */
@@ -373,7 +375,7 @@ public class NoticeService {
   public List<NoticeRow> forCase(long caseId) {
     Caller caller = cases.agencyCaller();
     cases.readable(caseId, caller);
-    return NoticeViews.rows(em, "n.violationCase.id = :p order by n.id desc", caseId);
+    return NoticeViews.rows(em, users, "n.violationCase.id = :p order by n.id desc", caseId);
   }
 
   /**
@@ -384,6 +386,7 @@ public class NoticeService {
     Caller caller = cases.agencyCaller();
     return NoticeViews.rows(
         em,
+        users,
         "n.organisation = :p and n.status = kz.gov.dozor.persistence.notices.NoticeStatus.AWAITING_SIGN_OFF order by n.submittedAt",
         caller.organisation());
   }
@@ -394,6 +397,7 @@ public class NoticeService {
     Caller caller = cases.agencyCaller();
     return NoticeViews.rows(
         em,
+        users,
         "n.organisation = :p and n.status in (kz.gov.dozor.persistence.notices.NoticeStatus.RETURNED_BY_SUPERVISOR,"
             + " kz.gov.dozor.persistence.notices.NoticeStatus.INFO_REQUESTED) order by n.submittedAt",
         caller.organisation());
@@ -403,7 +407,8 @@ public class NoticeService {
   @RolesAllowed(Roles.OFFICER)
   public List<NoticeRow> ministryInbox() {
     ministryOfficer();
-    return NoticeViews.rows(em, "n.status = :p order by n.dueAt, n.sentAt", NoticeStatus.SENT)
+    return NoticeViews.rows(
+            em, users, "n.status = :p order by n.dueAt, n.sentAt", NoticeStatus.SENT)
         .stream()
         .map(NoticeRow::forMinistry)
         .toList();

@@ -134,7 +134,14 @@ public class UserDirectory {
    * else their login. Every page names people this way.
    */
   public String displayName(String username) {
-    return username == null ? null : displayNames(List.of(username)).get(username);
+    if (username == null) {
+      return null;
+    }
+    // One by one through the persistence context, which keeps each user once per transaction.
+    PortalUser user = em.find(PortalUser.class, username);
+    return user == null || user.getFullName() == null || user.getFullName().isBlank()
+        ? username
+        : user.getFullName();
   }
 
   /** {@link #displayName} of each of {@code usernames}, in one query. */

@@ -158,7 +158,7 @@ class UsersBrowserIT {
     assertEquals("403", b.find(By.id("errorCode")).getText());
 
     // Their own administrator role cannot be taken away here.
-    UsersPage.open(b).search("admin.afm").openUser("admin.afm");
+    UsersPage.at(b).search("admin.afm").openUser("admin.afm");
     AccountPage own = new AccountPage(b);
     assertFalse(b.present(By.id("actions:disable")), "nobody disables themselves");
     own.untick("admin").saveRoles();
@@ -247,8 +247,16 @@ class UsersBrowserIT {
       this.b = b;
     }
 
+    /** Through the header's link. */
     static UsersPage open(Browser b) {
       b.find(By.id("navUsers")).click();
+      b.find(By.id("filters:search"));
+      return new UsersPage(b);
+    }
+
+    /** By its address (from a page without the header, e.g. the 403 page). */
+    static UsersPage at(Browser b) {
+      b.open("users/list.xhtml");
       b.find(By.id("filters:search"));
       return new UsersPage(b);
     }

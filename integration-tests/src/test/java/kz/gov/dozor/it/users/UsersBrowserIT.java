@@ -161,11 +161,12 @@ class UsersBrowserIT {
     UsersPage.at(b).search("admin.afm").openUser("admin.afm");
     AccountPage own = new AccountPage(b);
     assertFalse(b.present(By.id("actions:disable")), "nobody disables themselves");
-    own.untick("admin").saveRoles();
+    own.untick("admin").tick("investigator").saveRoles();
     assertEquals(
         "You cannot take away your own administrator role.", own.messageFor("account:roles"));
     b.open(b.url());
     assertTrue(new AccountPage(b).ticked("admin"), "still an administrator");
+    assertFalse(new AccountPage(b).ticked("investigator"), "and nothing else changed");
   }
 
   @Test
@@ -368,6 +369,13 @@ class UsersBrowserIT {
       return b.find(By.xpath(checkbox(role) + "//div[contains(@class,'ui-chkbox-box')]"))
           .getAttribute("class")
           .contains("ui-state-active");
+    }
+
+    AccountPage tick(String role) {
+      if (!ticked(role)) {
+        b.find(By.xpath(checkbox(role) + "//div[contains(@class,'ui-chkbox-box')]")).click();
+      }
+      return this;
     }
 
     AccountPage untick(String role) {

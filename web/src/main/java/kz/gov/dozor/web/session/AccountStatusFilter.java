@@ -33,8 +33,10 @@ public class AccountStatusFilter extends HttpFilter {
       throws IOException, ServletException {
     HttpSession session = req.getSession(false);
     // A session's first request comes straight from Keycloak's sign-in (SignInRecorder notes it):
-    // the sign-in itself shows the account is enabled.
+    // the sign-in itself shows the account is enabled. The page's scripts and styles are left to
+    // load (they hold nothing of anyone's): the next page or action ends the session.
     if (session != null
+        && !isResource(req)
         && req.getUserPrincipal() instanceof OidcPrincipal<?> principal
         && session.getAttribute(SignInRecorder.RECORDED) != null
         && !users.admitsSession(
@@ -53,7 +55,16 @@ public class AccountStatusFilter extends HttpFilter {
     chain.doFilter(req, res);
   }
 
-  /** To the portal's root, which leads to the sign-in; an Ajax request is told to go there. */
+  /** The framework's scripts, styles and fonts of the pages. */
+  static boolean isResource(HttpServletRequest req) {
+    return req.getRequestURI().startsWith(req.getContextPath() + "/jakarta.faces.resource/");
+  }
+
+  /**
+   * To the portal's root, which leads to the sign-in; an Ajax request is told to go there. A
+   * request a page makes for a file (an evidence thumbnail, a download) gets no page but a 401: a
+   * redirect would send it to Keycloak's sign-in, which a page may not load.
+   */
   static void sendToSignIn(HttpServletRequest req, HttpServletResponse res) throws IOException {
     String root = req.getContextPath() + "/";
     res.setHeader("Cache-Control", "no-store");
@@ -64,6 +75,11 @@ public class AccountStatusFilter extends HttpFilter {
               "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
                   + root
                   + "\"></redirect></partial-response>");
+      return;
+    }
+    String dest = req.getHeader("Sec-Fetch-Dest");
+    if (dest != null && !"document".equals(dest)) {
+      res.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       return;
     }
     res.sendRedirect(root);

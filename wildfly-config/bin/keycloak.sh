@@ -36,10 +36,9 @@ case "$cmd" in
     # The realm's placeholders (client secrets, portal address) count as part of it.
     sum=$( (cat "$REALM_FILE"; echo "$DOZOR_OIDC_CLIENT_SECRET $DOZOR_DIRECTORY_CLIENT_SECRET $DOZOR_PUBLIC_URL $DOZOR_KEYCLOAK_ADMIN_PASSWORD") | sha256sum | cut -d' ' -f1)
     if [ "$(cat "$KEYCLOAK_DIR/data/realm.sha256" 2>/dev/null)" != "$sum" ]; then
-      rm -rf "$KEYCLOAK_DIR/data/h2"
+      rm -rf "$KEYCLOAK_DIR/data/h2" "$KEYCLOAK_DIR/data/realm.sha256"
       mkdir -p "$KEYCLOAK_DIR/data/import"
       cp "$REALM_FILE" "$KEYCLOAK_DIR/data/import/"
-      echo "$sum" > "$KEYCLOAK_DIR/data/realm.sha256"
     fi
     say "starting Keycloak on port $DOZOR_KEYCLOAK_PORT (log: $log)"
     # The import fills ${DOZOR_OIDC_CLIENT_SECRET}, ${DOZOR_DIRECTORY_CLIENT_SECRET} and
@@ -55,6 +54,8 @@ case "$cmd" in
       tail -n 40 "$log" >&2
       die "Keycloak did not start within 180 s"
     fi
+    # Noted only once the realm was imported: a failed import is tried again next time.
+    echo "$sum" > "$KEYCLOAK_DIR/data/realm.sha256"
     say "Keycloak ready: http://localhost:$DOZOR_KEYCLOAK_PORT/ (admin console user: $DOZOR_KEYCLOAK_ADMIN)"
     ;;
   stop)

@@ -7,7 +7,8 @@
 # keycloak.sh test-client add|remove PORT [FILE]
 #   add:    adds a client for a test server on http://localhost:PORT/dozor/, a copy of the
 #           portal's client with its own exact redirect URIs and a new secret, and writes the
-#           test build's settings (client id, secret, realm, admin access) to FILE;
+#           test build's settings (client id, secret, realm, admin access, the directory
+#           client's secret) to FILE;
 #   remove: removes it again. The portal's own client never lists a test port.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -32,16 +33,16 @@ case "$cmd" in
     [ -x "$KEYCLOAK_DIR/bin/kc.sh" ] || die "Keycloak is not unpacked; build first: ./mvnw package"
     # A realm edited in the repo replaces the one Keycloak imported before (import skips
     # a realm that exists).
-    # The realm's placeholders (client secret, portal address) count as part of it.
-    sum=$( (cat "$REALM_FILE"; echo "$DOZOR_OIDC_CLIENT_SECRET $DOZOR_PUBLIC_URL $DOZOR_KEYCLOAK_ADMIN_PASSWORD") | sha256sum | cut -d' ' -f1)
+    # The realm's placeholders (client secrets, portal address) count as part of it.
+    sum=$( (cat "$REALM_FILE"; echo "$DOZOR_OIDC_CLIENT_SECRET $DOZOR_DIRECTORY_CLIENT_SECRET $DOZOR_PUBLIC_URL $DOZOR_KEYCLOAK_ADMIN_PASSWORD") | sha256sum | cut -d' ' -f1)
     if [ "$(cat "$KEYCLOAK_DIR/data/realm.sha256" 2>/dev/null)" != "$sum" ]; then
-      rm -rf "$KEYCLOAK_DIR/data/h2"
+      rm -rf "$KEYCLOAK_DIR/data/h2" "$KEYCLOAK_DIR/data/realm.sha256"
       mkdir -p "$KEYCLOAK_DIR/data/import"
       cp "$REALM_FILE" "$KEYCLOAK_DIR/data/import/"
-      echo "$sum" > "$KEYCLOAK_DIR/data/realm.sha256"
     fi
     say "starting Keycloak on port $DOZOR_KEYCLOAK_PORT (log: $log)"
-    # The import fills ${DOZOR_OIDC_CLIENT_SECRET} and ${DOZOR_PUBLIC_URL} in from the environment.
+    # The import fills ${DOZOR_OIDC_CLIENT_SECRET}, ${DOZOR_DIRECTORY_CLIENT_SECRET} and
+    # ${DOZOR_PUBLIC_URL} in from the environment.
     KC_BOOTSTRAP_ADMIN_USERNAME="$DOZOR_KEYCLOAK_ADMIN" \
       KC_BOOTSTRAP_ADMIN_PASSWORD="$DOZOR_KEYCLOAK_ADMIN_PASSWORD" \
       setsid nohup "$KEYCLOAK_DIR/bin/kc.sh" start-dev --http-port "$DOZOR_KEYCLOAK_PORT" --import-realm \
@@ -53,6 +54,8 @@ case "$cmd" in
       tail -n 40 "$log" >&2
       die "Keycloak did not start within 180 s"
     fi
+    # Noted only once the realm was imported: a failed import is tried again next time.
+    echo "$sum" > "$KEYCLOAK_DIR/data/realm.sha256"
     say "Keycloak ready: http://localhost:$DOZOR_KEYCLOAK_PORT/ (admin console user: $DOZOR_KEYCLOAK_ADMIN)"
     ;;
   stop)
@@ -109,6 +112,13 @@ case "$cmd" in
               | if .protocolMapper == "oidc-audience-mapper" then .config["included.client.audience"] = $id else . end)' |
           admin -X POST -H 'Content-Type: application/json' --data-binary @- "$clients" ||
           die "could not add the test client $client_id"
+        # The test server manages users through the realm's own directory client (its secret is
+        # the generated one, like the dev server's): a Keycloak that still runs an older import of
+        # the realm would fail every test of users, so say so now.
+        curl -fsS --max-time 10 -o /dev/null "$base_url/realms/dozor/protocol/openid-connect/token" \
+          -d grant_type=client_credentials -d client_id=dozor-directory \
+          --data-urlencode "client_secret=$DOZOR_DIRECTORY_CLIENT_SECRET" ||
+          die "the realm on port $DOZOR_KEYCLOAK_PORT has no dozor-directory client with the generated secret; stop that Keycloak so that the build starts it with the current realm"
         mkdir -p "$(dirname "$file")"
         (
           umask 077
@@ -119,6 +129,7 @@ case "$cmd" in
             echo "test.keycloak.url=$base_url"
             echo "test.keycloak.admin=$DOZOR_KEYCLOAK_ADMIN"
             echo "test.keycloak.admin.password=$DOZOR_KEYCLOAK_ADMIN_PASSWORD"
+            echo "test.directory.client.secret=$DOZOR_DIRECTORY_CLIENT_SECRET"
           } >"$file"
         )
         say "test client $client_id added (redirects to $url/ only)"

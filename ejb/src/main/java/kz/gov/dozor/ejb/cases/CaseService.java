@@ -219,11 +219,6 @@ public class CaseService {
     return known;
   }
 
-  /** Who registered a case {@code c}, as people read it: full name when known, else login. */
-  private static final String REGISTERED_BY_NAME =
-      " coalesce((select u.fullName from PortalUser u where u.username = c.registeredBy),"
-          + " c.registeredBy)";
-
   /** One page of the caller's organisation's cases. */
   public List<CaseRow> findCases(
       CaseQuery query, int first, int pageSize, CaseSort sort, boolean ascending) {
@@ -237,8 +232,7 @@ public class CaseService {
     TypedQuery<Object[]> q =
         em.createQuery(
             "select c.id, c.registrationNumber, c.status, c.category.code, c.detectedAt,"
-                + " c.registeredAt, c.registeredBy,"
-                + REGISTERED_BY_NAME
+                + " c.registeredAt, c.registeredBy"
                 + " from ViolationCase c"
                 + where
                 + " order by "
@@ -255,7 +249,10 @@ public class CaseService {
     return toRows(page);
   }
 
-  /** The first URL and resource count of just these rows, in one query. */
+  /**
+   * The first URL and resource count of just these rows, in one query, and who registered each as
+   * people read it.
+   */
   private List<CaseRow> toRows(List<Object[]> page) {
     if (page.isEmpty()) {
       return List.of();
@@ -275,6 +272,7 @@ public class CaseService {
         firstUrl.put((Long) r[0], (String) r[2]);
       }
     }
+    Map<String, String> names = users.displayNames(page.stream().map(r -> (String) r[6]).toList());
     return page.stream()
         .map(
             r ->
@@ -288,21 +286,26 @@ public class CaseService {
                     (Instant) r[4],
                     (Instant) r[5],
                     (String) r[6],
-                    (String) r[7]))
+                    names.get((String) r[6])))
         .toList();
   }
 
-  /** The caller's own cases that are not closed yet, newest first: an investigator's queue. */
+  /**
+   * The cases that are not closed yet and wait for the caller, newest first: an investigator's
+   * queue. They are the caller's own and those of colleagues whose accounts are disabled, whose
+   * work the organisation's investigators take over.
+   */
   @RolesAllowed(Roles.INVESTIGATOR)
   public List<CaseRow> myOpenCases() {
     Caller caller = agencyCaller();
     return toRows(
         em.createQuery(
                 "select c.id, c.registrationNumber, c.status, c.category.code, c.detectedAt,"
-                    + " c.registeredAt, c.registeredBy,"
-                    + REGISTERED_BY_NAME
+                    + " c.registeredAt, c.registeredBy"
                     + " from ViolationCase c"
-                    + " where c.organisation = :org and c.registeredBy = :me"
+                    + " where c.organisation = :org and (c.registeredBy = :me"
+                    + " or c.registeredBy in (select u.username from PortalUser u"
+                    + " where u.organisation = :org and u.enabled = false))"
                     + " and c.status <> kz.gov.dozor.persistence.cases.CaseStatus.CLOSED"
                     + " order by c.registeredAt desc, c.id desc",
                 Object[].class)

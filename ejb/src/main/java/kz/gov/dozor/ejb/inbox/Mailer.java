@@ -58,8 +58,10 @@ public class Mailer {
     @SuppressWarnings("unchecked")
     List<OutgoingMail> due =
         em.createNativeQuery(
+                // Fresh mail first: a backlog of retries (a mail server that was away, an address
+                // that keeps failing) never holds up the news of a hand-over made just now.
                 "select * from mail_outbox where sent_at is null and next_attempt_at <= ?1"
-                    + " order by id limit "
+                    + " order by attempts, id limit "
                     + BATCH
                     + " for update skip locked",
                 OutgoingMail.class)

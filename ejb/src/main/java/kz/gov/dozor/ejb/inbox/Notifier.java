@@ -40,6 +40,15 @@ public class Notifier {
         .getResultList();
   }
 
+  /**
+   * Whether {@code username} receives work: not when their account is disabled. Someone the
+   * directory does not know yet (seen by no sync, never signed in) does.
+   */
+  public boolean receivesWork(String username) {
+    PortalUser user = em.find(PortalUser.class, username);
+    return user == null || user.isEnabled();
+  }
+
   /** Tells {@code usernames} with a message of one parameter (or none, when it is null). */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void notify(List<String> usernames, String key, String argument, String link) {
@@ -67,8 +76,12 @@ public class Notifier {
     Object[] args = parameters.toArray();
     int mails = 0;
     for (String username : usernames) {
-      em.persist(new PortalNotification(username, now, key, stored, link));
       PortalUser user = em.find(PortalUser.class, username);
+      if (user != null && !user.isEnabled()) {
+        // A disabled account receives no work; the caller has told the others of its role.
+        continue;
+      }
+      em.persist(new PortalNotification(username, now, key, stored, link));
       if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
         String language = user.getLocale();
         String text = Texts.text(language, key, args);

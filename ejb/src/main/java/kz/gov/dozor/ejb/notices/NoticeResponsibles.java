@@ -18,8 +18,19 @@ public class NoticeResponsibles {
     return switch (n.getStatus()) {
       case AWAITING_SIGN_OFF -> notifier.holders(n.getOrganisation(), Roles.SUPERVISOR);
       case SENT -> notifier.holders(Organisations.MCI, Roles.OFFICER);
-      case RETURNED_BY_SUPERVISOR, INFO_REQUESTED, DECIDED -> List.of(n.getDraftedBy());
+      case RETURNED_BY_SUPERVISOR, INFO_REQUESTED, DECIDED -> drafterOrColleagues(n);
     };
+  }
+
+  /**
+   * The investigator who drafted the notification; when their account is disabled, the other
+   * investigators of its organisation, who take over their work.
+   */
+  public List<String> drafterOrColleagues(BlockNotice n) {
+    if (notifier.receivesWork(n.getDraftedBy())) {
+      return List.of(n.getDraftedBy());
+    }
+    return notifier.holders(n.getOrganisation(), Roles.INVESTIGATOR);
   }
 
   /**

@@ -49,6 +49,26 @@ public record NoticeRow(
         firstUrl);
   }
 
+  /** The same row with its drafter named as people read it. */
+  public NoticeRow withDraftedByName(String name) {
+    return new NoticeRow(
+        id,
+        outgoingNumber,
+        caseNumber,
+        status,
+        round,
+        resources,
+        draftedBy,
+        submittedAt,
+        sentAt,
+        dueAt,
+        caseId,
+        name,
+        receivedAt,
+        decidedAt,
+        firstUrl);
+  }
+
   /** Past its deadline, and still waiting for someone. */
   public boolean isOverdue() {
     return dueAt != null && dueAt.isBefore(Instant.now());

@@ -355,7 +355,9 @@ public class NoticeService {
     audit.record(
         AuditAction.BLOCK_LIFTED, "registry", registryEntryId, entry.getUrlNormalized(), null);
     responsibles.tell(
-        List.of(entry.getNotice().getDraftedBy()), entry.getNotice(), "inbox.blockLifted");
+        responsibles.drafterOrColleagues(entry.getNotice()),
+        entry.getNotice(),
+        "inbox.blockLifted");
     flush();
   }
 
@@ -379,7 +381,7 @@ public class NoticeService {
       throw new AccessDeniedException("access.otherOrganisation");
     }
     // The ministry sees the notification from its sending onward, never the agency's review.
-    return NoticeViews.details(em, n, !agency);
+    return NoticeViews.details(em, users, n, !agency);
   }
 
   /** The notifications of a case, newest first (agency). */
@@ -387,7 +389,7 @@ public class NoticeService {
   public List<NoticeRow> forCase(long caseId) {
     Caller caller = cases.agencyCaller();
     cases.readable(caseId, caller);
-    return NoticeViews.rows(em, "n.violationCase.id = :p order by n.id desc", caseId);
+    return NoticeViews.rows(em, users, "n.violationCase.id = :p order by n.id desc", caseId);
   }
 
   /**
@@ -398,6 +400,7 @@ public class NoticeService {
     Caller caller = cases.agencyCaller();
     return NoticeViews.rows(
         em,
+        users,
         "n.organisation = :p and n.status = kz.gov.dozor.persistence.notices.NoticeStatus.AWAITING_SIGN_OFF order by n.submittedAt",
         caller.organisation());
   }
@@ -408,6 +411,7 @@ public class NoticeService {
     Caller caller = cases.agencyCaller();
     return NoticeViews.rows(
         em,
+        users,
         "n.organisation = :p and n.status in (kz.gov.dozor.persistence.notices.NoticeStatus.RETURNED_BY_SUPERVISOR,"
             + " kz.gov.dozor.persistence.notices.NoticeStatus.INFO_REQUESTED) order by n.submittedAt",
         caller.organisation());
@@ -417,7 +421,8 @@ public class NoticeService {
   @RolesAllowed(Roles.OFFICER)
   public List<NoticeRow> ministryInbox() {
     ministryOfficer();
-    return NoticeViews.rows(em, "n.status = :p order by n.dueAt, n.sentAt", NoticeStatus.SENT)
+    return NoticeViews.rows(
+            em, users, "n.status = :p order by n.dueAt, n.sentAt", NoticeStatus.SENT)
         .stream()
         .map(NoticeRow::forMinistry)
         .toList();

@@ -1,14 +1,13 @@
 package kz.gov.dozor.ejb.notices;
 
 import jakarta.persistence.EntityManager;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import kz.gov.dozor.ejb.reference.LegalBasisView;
+import kz.gov.dozor.ejb.users.UserDirectory;
 import kz.gov.dozor.persistence.notices.BlockNotice;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
 import kz.gov.dozor.persistence.registry.RegistryEntry;
@@ -16,14 +15,16 @@ import kz.gov.dozor.persistence.registry.RegistryEntry;
 /** Reads notifications into what the pages show. */
 final class NoticeViews {
 
-  /** The columns of a {@link NoticeRow}, on a notification {@code n}. */
+  /**
+   * The columns of a {@link NoticeRow}, on a notification {@code n}; the drafter's login stands in
+   * for their name until {@link #named} names them.
+   */
   static final String ROW =
       "select new kz.gov.dozor.ejb.notices.NoticeRow(n.id, n.outgoingNumber,"
           + " n.violationCase.registrationNumber, n.status, n.round,"
           + " (select count(r) from NoticeResource r where r.notice = n),"
           + " n.draftedBy, n.submittedAt, n.sentAt, n.dueAt, n.violationCase.id,"
-          + " coalesce((select u.fullName from PortalUser u where u.username = n.draftedBy),"
-          + " n.draftedBy), n.receivedAt, n.decidedAt,"
+          + " n.draftedBy, n.receivedAt, n.decidedAt,"
           + " (select min(cr.urlNormalized) from NoticeResource r2 join r2.resource cr"
           + " where r2.notice = n))"
           + " from BlockNotice n";
@@ -31,8 +32,8 @@ final class NoticeViews {
   private NoticeViews() {}
 
   /** The notification as its agency sees it: everything, its internal review included. */
-  static NoticeDetails details(EntityManager em, BlockNotice n) {
-    return details(em, n, false);
+  static NoticeDetails details(EntityManager em, UserDirectory users, BlockNotice n) {
+    return details(em, users, n, false);
   }
 
   /**
@@ -40,7 +41,8 @@ final class NoticeViews {
    * ministry sees it from its sending onward: not who drafted it when, not the supervisor's
    * comments, not the internal sign-off rounds; these are left out here, before they reach a page.
    */
-  static NoticeDetails details(EntityManager em, BlockNotice n, boolean ministryView) {
+  static NoticeDetails details(
+      EntityManager em, UserDirectory users, BlockNotice n, boolean ministryView) {
     Map<Long, RegistryEntry> entries = new HashMap<>();
     for (RegistryEntry e :
         em.createQuery("select e from RegistryEntry e where e.notice = :n", RegistryEntry.class)
@@ -68,7 +70,7 @@ final class NoticeViews {
     people.add(n.getReviewedBy());
     entries.values().forEach(e -> people.add(e.getLiftedBy()));
     events.forEach(e -> people.add(e.getActor()));
-    Map<String, String> names = names(em, people);
+    Map<String, String> names = users.displayNames(people);
 
     boolean restricted = n.getViolationCase().getCategory().isRestrictedEvidence();
     List<NoticeDetails.Item> items =
@@ -149,31 +151,20 @@ final class NoticeViews {
   }
 
   /** Rows of notifications matching {@code where} (JPQL on {@code n}, one parameter {@code :p}). */
-  static List<NoticeRow> rows(EntityManager em, String where, Object param) {
-    return em.createQuery(ROW + " where " + where, NoticeRow.class)
-        .setParameter("p", param)
-        .setMaxResults(500)
-        .getResultList();
+  static List<NoticeRow> rows(EntityManager em, UserDirectory users, String where, Object param) {
+    return named(
+        users,
+        em.createQuery(ROW + " where " + where, NoticeRow.class)
+            .setParameter("p", param)
+            .setMaxResults(500)
+            .getResultList());
   }
 
-  /** How people are shown to others: full name when known, else the login. */
-  static Map<String, String> names(EntityManager em, Collection<String> usernames) {
-    List<String> wanted = usernames.stream().filter(Objects::nonNull).distinct().toList();
-    Map<String, String> names = new HashMap<>();
-    if (wanted.isEmpty()) {
-      return names;
-    }
-    for (Object[] row :
-        em.createQuery(
-                "select u.username, u.fullName from PortalUser u where u.username in :names",
-                Object[].class)
-            .setParameter("names", wanted)
-            .getResultList()) {
-      if (row[1] != null && !((String) row[1]).isBlank()) {
-        names.put((String) row[0], (String) row[1]);
-      }
-    }
-    return names;
+  /** The rows with their drafters named as people read them. */
+  static List<NoticeRow> named(UserDirectory users, List<NoticeRow> rows) {
+    Map<String, String> names =
+        users.displayNames(rows.stream().map(NoticeRow::draftedBy).toList());
+    return rows.stream().map(r -> r.withDraftedByName(names.get(r.draftedBy()))).toList();
   }
 
   private static String name(Map<String, String> names, String username) {

@@ -22,4 +22,24 @@ public record RegistryRow(
     String liftReason,
     String liftedBy,
     String liftedByName)
-    implements Serializable {}
+    implements Serializable {
+
+  /** The same entry with who lifted it named as people read it. */
+  public RegistryRow withLiftedByName(String name) {
+    return new RegistryRow(
+        id,
+        url,
+        urlNormalized,
+        decisionNumber,
+        decisionDate,
+        issuingBody,
+        noticeNumber,
+        noticeId,
+        blockedAt,
+        active,
+        liftedAt,
+        liftReason,
+        liftedBy,
+        name);
+  }
+}

@@ -2,12 +2,15 @@ package kz.gov.dozor.ejb.registry;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import kz.gov.dozor.ejb.users.Roles;
+import kz.gov.dozor.ejb.users.UserDirectory;
 
 /** The registry of restricted resources: read by both organisations, a page at a time. */
 @Stateless
@@ -15,24 +18,31 @@ import kz.gov.dozor.ejb.users.Roles;
 public class RegistryService {
 
   @PersistenceContext private EntityManager em;
+  @Inject private UserDirectory users;
 
-  /** Entries, newest first; {@code active} null for all, {@code urlText} anywhere in the URL. */
+  /**
+   * Entries, newest first; {@code active} null for all, {@code urlText} anywhere in the URL. Who
+   * lifted a block is named as every page names people ({@link UserDirectory#displayNames}).
+   */
   public List<RegistryRow> find(Boolean active, String urlText, int first, int pageSize) {
     TypedQuery<RegistryRow> q =
         em.createQuery(
             "select new kz.gov.dozor.ejb.registry.RegistryRow(e.id, e.url, e.urlNormalized,"
                 + " e.decisionNumber, e.decisionDate, e.issuingBody, e.notice.outgoingNumber,"
                 + " e.notice.id, e.blockedAt, e.active, e.liftedAt, e.liftReason, e.liftedBy,"
-                + " coalesce((select u.fullName from PortalUser u where u.username = e.liftedBy),"
-                + " e.liftedBy))"
+                + " e.liftedBy)"
                 + " from RegistryEntry e"
                 + where(active, urlText)
                 + " order by e.blockedAt desc, e.id desc",
             RegistryRow.class);
     bind(q, active, urlText);
-    return q.setFirstResult(Math.max(0, first))
-        .setMaxResults(Math.max(1, Math.min(pageSize, 200)))
-        .getResultList();
+    List<RegistryRow> rows =
+        q.setFirstResult(Math.max(0, first))
+            .setMaxResults(Math.max(1, Math.min(pageSize, 200)))
+            .getResultList();
+    Map<String, String> names =
+        users.displayNames(rows.stream().map(RegistryRow::liftedBy).toList());
+    return rows.stream().map(r -> r.withLiftedByName(names.get(r.liftedBy()))).toList();
   }
 
   public long count(Boolean active, String urlText) {

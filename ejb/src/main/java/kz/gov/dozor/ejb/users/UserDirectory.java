@@ -9,16 +9,22 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.users.PortalUser;
 
 /**
- * The users the portal has seen. The web tier records each sign-in with what the identity
- * provider's token says; services ask here who their caller is and which organisation they belong
- * to.
+ * The users the portal knows: from the directory's copy and their sign-ins. The web tier records
+ * each sign-in with what the identity provider's token says; services ask here who their caller is
+ * and which organisation they belong to, and how people are named.
  */
 @Stateless
 @PermitAll
@@ -31,25 +37,58 @@ public class UserDirectory {
   @Inject private Clock clock;
   @Inject private Event<AccountEvent> events;
 
-  /** Records that the current caller signed in, as the token describes them. */
+  /**
+   * Records that the current caller signed in, as the token describes them: their directory id
+   * ({@code keycloakId}, the token's subject), name, e-mail, organisation and roles. Signing in
+   * shows the account is enabled in the directory.
+   */
   public void recordSignIn(
-      String fullName, String email, String organisation, String roles, String client) {
+      String keycloakId,
+      String fullName,
+      String email,
+      String organisation,
+      String roles,
+      String client) {
+    String username = ctx.getCallerPrincipal().getName();
+    if (keycloakId != null) {
+      // The directory's id belongs to one login: a login recreated in Keycloak gets a new id.
+      em.createNativeQuery(
+              "update portal_user set keycloak_id = null where keycloak_id = ?1 and username <> ?2")
+          .setParameter(1, keycloakId)
+          .setParameter(2, username)
+          .executeUpdate();
+    }
     // An upsert: the first requests of a new session may arrive at the same time.
     em.createNativeQuery(
             "insert into portal_user (username, full_name, email, organisation, roles,"
-                + " first_sign_in_at, last_sign_in_at) values (?1, ?2, ?3, ?4, ?6, ?5, ?5)"
+                + " first_sign_in_at, last_sign_in_at, keycloak_id, enabled)"
+                + " values (?1, ?2, ?3, ?4, ?6, ?5, ?5, ?7, true)"
                 + " on conflict (username) do update set full_name = excluded.full_name,"
                 + " email = excluded.email, organisation = excluded.organisation,"
-                + " roles = excluded.roles, last_sign_in_at = excluded.last_sign_in_at")
-        .setParameter(1, ctx.getCallerPrincipal().getName())
+                + " roles = excluded.roles, last_sign_in_at = excluded.last_sign_in_at,"
+                + " first_sign_in_at = coalesce(portal_user.first_sign_in_at,"
+                + " excluded.first_sign_in_at),"
+                + " keycloak_id = coalesce(excluded.keycloak_id, portal_user.keycloak_id),"
+                + " enabled = true")
+        .setParameter(1, username)
         .setParameter(2, fullName)
         .setParameter(3, email)
         .setParameter(4, organisation)
         .setParameter(5, java.sql.Timestamp.from(clock.instant()))
         .setParameter(6, roles)
+        .setParameter(7, keycloakId)
         .executeUpdate();
-    events.fire(
-        AccountEvent.done(AuditAction.SIGN_IN, ctx.getCallerPrincipal().getName(), null, client));
+    events.fire(AccountEvent.done(AuditAction.SIGN_IN, username, null, client));
+  }
+
+  /**
+   * Whether a browser session of {@code username} begun at {@code createdAt} may go on: not when
+   * the account was disabled, nor when its sessions were ended after the session began. Read from
+   * the database on each request, so that it holds on every node of a cluster.
+   */
+  public boolean admitsSession(String username, Instant createdAt) {
+    PortalUser user = em.find(PortalUser.class, username);
+    return user == null || user.admitsSessionBegunAt(createdAt);
   }
 
   /** The current caller, as recorded at their sign-in. */
@@ -90,9 +129,39 @@ public class UserDirectory {
     }
   }
 
-  /** How a user is shown to others: their name if known, else their username. */
+  /**
+   * How a user is shown to others: their full name from the directory when the portal knows it,
+   * else their login. Every page names people this way.
+   */
   public String displayName(String username) {
+    if (username == null) {
+      return null;
+    }
+    // One by one through the persistence context, which keeps each user once per transaction.
     PortalUser user = em.find(PortalUser.class, username);
-    return user == null || user.getFullName() == null ? username : user.getFullName();
+    return user == null || user.getFullName() == null || user.getFullName().isBlank()
+        ? username
+        : user.getFullName();
+  }
+
+  /** {@link #displayName} of each of {@code usernames}, in one query. */
+  public Map<String, String> displayNames(Collection<String> usernames) {
+    List<String> wanted = usernames.stream().filter(Objects::nonNull).distinct().toList();
+    Map<String, String> names = new HashMap<>();
+    wanted.forEach(u -> names.put(u, u));
+    if (wanted.isEmpty()) {
+      return names;
+    }
+    for (Object[] row :
+        em.createQuery(
+                "select u.username, u.fullName from PortalUser u where u.username in :names",
+                Object[].class)
+            .setParameter("names", wanted)
+            .getResultList()) {
+      if (row[1] != null && !((String) row[1]).isBlank()) {
+        names.put((String) row[0], (String) row[1]);
+      }
+    }
+    return names;
   }
 }

@@ -69,7 +69,8 @@ class AuditChainIT {
   @Test
   void recordsSignInsRegistrationsDownloadsAndRefusals() throws Exception {
     investigator.run(
-        () -> users.recordSignIn("Test", "t@example.kz", "afm", ",investigator,", "10.1.1.1"));
+        () ->
+            users.recordSignIn(null, "Test", "t@example.kz", "afm", ",investigator,", "10.1.1.1"));
     RegisteredCase c = register(investigator);
     long evidenceId =
         ((Number) db.single("select id from evidence where case_id = ?", c.id())).longValue();
@@ -97,7 +98,7 @@ class AuditChainIT {
   @Test
   void theDatabaseRefusesToChangeOrDeleteAnEntry() throws Exception {
     investigator.run(
-        () -> users.recordSignIn("Test", "t@example.kz", "afm", ",investigator,", null));
+        () -> users.recordSignIn(null, "Test", "t@example.kz", "afm", ",investigator,", null));
     long seq = lastSeqOf(investigator);
     assertThrows(
         SQLException.class,
@@ -108,7 +109,8 @@ class AuditChainIT {
   @Test
   void findsAnEditedEntry() throws Exception {
     investigator.run(
-        () -> users.recordSignIn("Test", "t@example.kz", "afm", ",investigator,", "10.0.0.9"));
+        () ->
+            users.recordSignIn(null, "Test", "t@example.kz", "afm", ",investigator,", "10.0.0.9"));
     long seq = lastSeqOf(investigator);
     tampering(
         "update audit_entry set client_address = '10.6.6.6' where seq = " + seq,
@@ -125,10 +127,10 @@ class AuditChainIT {
   @Test
   void findsADeletedEntry() throws Exception {
     investigator.run(
-        () -> users.recordSignIn("Test", "t@example.kz", "afm", ",investigator,", null));
+        () -> users.recordSignIn(null, "Test", "t@example.kz", "afm", ",investigator,", null));
     long seq = lastSeqOf(investigator);
     investigator.run(
-        () -> users.recordSignIn("Test", "t@example.kz", "afm", ",investigator,", null));
+        () -> users.recordSignIn(null, "Test", "t@example.kz", "afm", ",investigator,", null));
     tampering(
         "create temporary table kept as select * from audit_entry where seq = "
             + seq
@@ -147,10 +149,10 @@ class AuditChainIT {
   @Test
   void findsReorderedEntries() throws Exception {
     investigator.run(
-        () -> users.recordSignIn("Test", "t@example.kz", "afm", ",investigator,", null));
+        () -> users.recordSignIn(null, "Test", "t@example.kz", "afm", ",investigator,", null));
     long first = lastSeqOf(investigator);
     investigator.run(
-        () -> users.recordSignIn("Test", "t@example.kz", "afm", ",investigator,", null));
+        () -> users.recordSignIn(null, "Test", "t@example.kz", "afm", ",investigator,", null));
     long second = lastSeqOf(investigator);
     String swap =
         "update audit_entry set seq = -1 where seq = %1$d; update audit_entry set seq = %1$d where seq = %2$d;"

@@ -1,7 +1,12 @@
 package kz.gov.dozor.it.support;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.Asset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -37,15 +42,21 @@ public final class Deployments {
                 + "<module><web><web-uri>dozor-it.war</web-uri><context-root>/dozor-it</context-root></web></module>"
                 + "<library-directory>lib</library-directory>"
                 + "</application>"));
+    // The shipped EAR's module dependencies (ImageIO; the server's RESTEasy and Jackson for
+    // Keycloak's admin client), with the test WAR in the web module's place.
+    String structure = read(ear.get("/META-INF/jboss-deployment-structure.xml").getAsset());
     ear.delete("/META-INF/jboss-deployment-structure.xml");
     ear.addAsManifestResource(
-        new StringAsset(
-            "<jboss-deployment-structure xmlns=\"urn:jboss:deployment-structure:1.3\">"
-                + "<deployment><dependencies><module name=\"java.desktop\" export=\"true\"/></dependencies></deployment>"
-                + "<sub-deployment name=\"dozor-ejb.jar\"><dependencies><module name=\"java.desktop\"/></dependencies></sub-deployment>"
-                + "<sub-deployment name=\"dozor-it.war\"><dependencies><module name=\"java.desktop\"/></dependencies></sub-deployment>"
-                + "</jboss-deployment-structure>"),
+        new StringAsset(structure.replace("\"dozor-web.war\"", "\"dozor-it.war\"")),
         "jboss-deployment-structure.xml");
     return ear;
+  }
+
+  private static String read(Asset asset) {
+    try (InputStream in = asset.openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

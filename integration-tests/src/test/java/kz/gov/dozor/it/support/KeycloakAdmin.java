@@ -213,7 +213,7 @@ public final class KeycloakAdmin {
     return (String) answer.json().get("access_token");
   }
 
-  static Answer send(HttpRequest request) {
+  public static Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());

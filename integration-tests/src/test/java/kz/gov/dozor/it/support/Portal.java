@@ -60,6 +60,23 @@ public final class Portal {
     b.waitFor().until(ExpectedConditions.stalenessOf(page));
   }
 
+  /**
+   * The first sign-in of an account an administrator made: the temporary password, then Keycloak
+   * asks for a new one (twice). Returns once the portal shows its page.
+   */
+  public static void signInFirstTime(
+      Browser b, String username, String temporaryPassword, String newPassword) {
+    b.open("");
+    submitPassword(b, username, temporaryPassword);
+    WebElement next = b.find(By.id("password-new"));
+    next.sendKeys(newPassword);
+    b.find(By.id("password-confirm")).sendKeys(newPassword);
+    WebElement page = b.driver().findElement(By.tagName("html"));
+    b.find(By.id("kc-submit")).click();
+    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.find(By.id("signOut"));
+  }
+
   /** Types a code into Keycloak's one-time-password form and sends it. */
   public static void submitOneTimePassword(Browser b, String code) {
     WebElement otp = b.find(By.id("otp"));

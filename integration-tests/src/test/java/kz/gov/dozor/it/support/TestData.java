@@ -52,6 +52,21 @@ public final class TestData {
     return new User(username, organisation, Set.of(roles));
   }
 
+  /**
+   * A demo user of the realm (e.g. {@code admin.afm}) as the portal knows them, whether or not the
+   * directory's sync or a sign-in has written them yet; returns them to call services as.
+   */
+  public User demoUser(String username, String organisation, String... roles) throws SQLException {
+    update(
+        "insert into portal_user (username, full_name, organisation, roles) values (?, ?, ?, ?)"
+            + " on conflict (username) do nothing",
+        username,
+        username,
+        organisation,
+        "," + String.join(",", roles) + ",");
+    return new User(username, organisation, Set.of(roles));
+  }
+
   /** A deadline rule as it is stored now. */
   public record DeadlineRule(int days, boolean workingDays) {}
 

@@ -45,6 +45,10 @@ public class PortalUser {
   @Column(name = "directory_synced_at")
   private Instant directorySyncedAt;
 
+  /** Browser sessions begun before this are over (signed out everywhere, roles changed). */
+  @Column(name = "sessions_not_before")
+  private Instant sessionsNotBefore;
+
   protected PortalUser() {}
 
   public PortalUser(String username, Instant firstSignInAt) {
@@ -106,5 +110,14 @@ public class PortalUser {
 
   public Instant getDirectorySyncedAt() {
     return directorySyncedAt;
+  }
+
+  public Instant getSessionsNotBefore() {
+    return sessionsNotBefore;
+  }
+
+  /** Whether a browser session begun at {@code createdAt} may go on. */
+  public boolean admitsSessionBegunAt(Instant createdAt) {
+    return enabled && (sessionsNotBefore == null || !createdAt.isBefore(sessionsNotBefore));
   }
 }

@@ -1,2 +1,5 @@
-/** Users as last seen at sign-in: organisation, name, e-mail and chosen language. */
+/**
+ * Users of the organisations as the portal knows them: from the directory (Keycloak) and their
+ * sign-ins; organisation, name, e-mail, roles, whether enabled, and chosen language.
+ */
 package kz.gov.dozor.persistence.users;

@@ -49,7 +49,12 @@ public class SignInRecorder extends HttpFilter {
         JsonWebToken token = principal.getOidcSecurityContext().getToken();
         String organisation = organisationOf(token.getClaimValue("organization"));
         users.recordSignIn(
-            token.getName(), token.getEmail(), organisation, rolesOf(req), req.getRemoteAddr());
+            token.getSubject(),
+            token.getName(),
+            token.getEmail(),
+            organisation,
+            rolesOf(req),
+            req.getRemoteAddr());
         session.setAttribute(RECORDED, Boolean.TRUE);
         LOG.info(() -> "sign-in of " + principal.getName() + " (" + organisation + ")");
         String back = returnAddress(req, res);
@@ -108,7 +113,7 @@ public class SignInRecorder extends HttpFilter {
   /** The portal's roles the user holds, as ",a,b," so that one can be found with LIKE. */
   static String rolesOf(HttpServletRequest req) {
     StringBuilder roles = new StringBuilder(",");
-    for (String role : List.of(Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER, Roles.ADMIN)) {
+    for (String role : Roles.PORTAL) {
       if (req.isUserInRole(role)) {
         roles.append(role).append(',');
       }

@@ -276,7 +276,11 @@ class UserAdministrationIT {
     colleague.run(
         () ->
             notices.resubmit(
-                notice, given.noticeVersion(notice), Procedures.GAMBLING_LAW, "With the ruling."));
+                notice,
+                given.noticeVersion(notice),
+                null,
+                Procedures.GAMBLING_LAW,
+                "With the ruling."));
     supervisor.run(
         () -> notices.returnToInvestigator(notice, given.noticeVersion(notice), "And its date."));
     assertEquals(

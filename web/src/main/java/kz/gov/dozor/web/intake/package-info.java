@@ -1,0 +1,2 @@
+/** Intake pages: the triage queue and file imports of detections. */
+package kz.gov.dozor.web.intake;

@@ -1,0 +1,5 @@
+/**
+ * Intake in the web tier: the REST API monitoring systems report detections to ({@code /api/v1}),
+ * its published description, and the pages of intake (suppression rules).
+ */
+package kz.gov.dozor.web.intake;

@@ -1,30 +1,34 @@
 package kz.gov.dozor.ejb.intake;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import kz.gov.dozor.ejb.users.Roles;
 
 /**
  * The import job's writes: its state, and each chunk's rows handed to intake with their counts and
  * rejections, in the chunk's transaction (so a chunk and its checkpoint commit together).
  *
  * <p>Open to every caller because the batch job runs without one; it only ever acts for an import
- * an investigator's upload recorded (see {@link ImportService}), and no page calls it.
+ * an investigator's upload recorded (see {@link ImportService}), and no page calls it. It hands
+ * rows to intake as a detector does (a resumed job may run with no caller at all), for the
+ * organisation and under the name of the investigator who uploaded the file.
  */
 @Stateless
 @PermitAll
+@RunAs(Roles.DETECTOR)
 public class ImportRows {
 
   @PersistenceContext private EntityManager em;
-  @Inject private Instance<DetectionIntake> intake;
+  @Inject private DetectionIntake intake;
   @Inject private Clock clock;
 
   public String fileType(long importId) {
@@ -81,11 +85,9 @@ public class ImportRows {
       List<ParsedRow> slice =
           valid.subList(from, Math.min(valid.size(), from + DetectionIntake.MAX_BATCH));
       List<DetectionOutcome> outcomes =
-          intake
-              .get()
-              .receive(
-                  new Delivery((String) who[0], (String) who[1], importId),
-                  slice.stream().map(ParsedRow::detection).toList());
+          intake.receive(
+              new Delivery((String) who[0], (String) who[1], importId),
+              slice.stream().map(ParsedRow::detection).toList());
       for (int i = 0; i < outcomes.size(); i++) {
         DetectionOutcome o = outcomes.get(i);
         switch (o.kind()) {

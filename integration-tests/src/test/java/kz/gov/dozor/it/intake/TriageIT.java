@@ -30,6 +30,7 @@ import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.it.support.Deployments;
 import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
+import kz.gov.dozor.it.support.TestFiles;
 import kz.gov.dozor.it.support.TestIdentity.User;
 import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.persistence.intake.TriageStatus;
@@ -76,10 +77,11 @@ class TriageIT {
   void aCaseIsMadeOf500SelectedItemsWithTheirScreenshotsAndDetections() throws Exception {
     String marker = TriageData.marker("t500");
     List<Long> ids = items.items("afm", marker, 500, "crawler-a");
-    String shaA = items.screenshot(ids.get(0), 501, store);
-    String shaB = items.screenshot(ids.get(1), 502, store);
+    byte[] shotA = TestFiles.png(501);
+    String shaA = items.screenshot(ids.get(0), shotA, 501, store);
+    String shaB = items.screenshot(ids.get(1), TestFiles.png(502), 502, store);
     // The same file twice becomes one piece of evidence.
-    items.screenshot(ids.get(2), 501, store);
+    items.screenshot(ids.get(2), shotA, 503, store);
     TriageQuery matching = TriageQuery.pending().withUrlText(marker);
     assertEquals(new TriageCount(500, false), investigator.call(() -> queries.count(matching)));
 
@@ -190,8 +192,9 @@ class TriageIT {
             caseId,
             ids.get(0),
             ids.get(1)));
+    // One resource was new.
     assertEquals(
-        "2",
+        "1",
         db.single(
             "select detail from case_event where case_id = ? and type = 'RESOURCES_ADDED'",
             caseId));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import kz.gov.dozor.ejb.evidence.EvidenceStore;
 import kz.gov.dozor.it.support.TestData;
+import kz.gov.dozor.it.support.TestFiles;
 
 /**
  * Triage items and their detections written straight into the tables, as intake stores them: one
@@ -58,8 +59,8 @@ final class TriageData {
   }
 
   /**
-   * Gives the item a screenshot: the PNG (e.g. {@code TestFiles.png(seed)}) kept in the evidence store under its hash and named by the
-   * item's detection. Returns the hash.
+   * Gives the item a screenshot: the PNG (e.g. {@code TestFiles.png(seed)}) kept in the evidence
+   * store under its hash and named by the item's detection. Returns the hash.
    */
   String screenshot(long itemId, byte[] png, int seed, EvidenceStore store) throws Exception {
     String sha = TestFiles.sha256(png);

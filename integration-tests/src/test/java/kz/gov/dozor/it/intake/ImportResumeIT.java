@@ -63,7 +63,7 @@ class ImportResumeIT {
 
     assertEquals("COMPLETED", done.status());
     assertEquals(3, done.accepted());
-    assertEquals(1L, db.single("select resumes from intake_import where id = ?", id));
+    assertEquals(1L, db.count("select resumes from intake_import where id = ?", id));
   }
 
   @Test
@@ -89,7 +89,7 @@ class ImportResumeIT {
 
     assertEquals("COMPLETED", done.status(), String.valueOf(done.failure()));
     assertEquals(2500, done.accepted());
-    assertEquals(1L, db.single("select resumes from intake_import where id = ?", id));
+    assertEquals(1L, db.count("select resumes from intake_import where id = ?", id));
     assertEquals(2500L, db.count("select count(*) from detection where import_id = ?", id));
   }
 

@@ -37,10 +37,8 @@ import kz.gov.dozor.ejb.users.UserDirectory;
 import kz.gov.dozor.persistence.audit.AuditAction;
 import kz.gov.dozor.persistence.cases.CaseEvent;
 import kz.gov.dozor.persistence.cases.CaseStatus;
-import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.persistence.cases.Referral;
 import kz.gov.dozor.persistence.cases.ViolationCase;
-import kz.gov.dozor.persistence.evidence.Evidence;
 import kz.gov.dozor.persistence.reference.Category;
 
 /** Registering violations and finding them: the agency's cases, seen only by the agency. */
@@ -62,6 +60,7 @@ public class CaseService {
   @Inject private AuditLog audit;
   @Inject private CaseGuard guard;
   @Inject private CaseNoticeQueries notices;
+  @Inject private CaseOpening opening;
 
   /**
    * Registers a violation with its resources and evidence, and gives it the organisation's next
@@ -88,41 +87,34 @@ public class CaseService {
     // Hash checks first: no number lock is held while files are read.
     c.evidence().forEach(store::verifyStaged);
     Instant now = clock.instant();
-    RegistrationNumber number = nextNumber(caller.organisation(), now);
+    List<CaseOpening.Resource> resources = new ArrayList<>();
+    for (int i = 0; i < urls.size(); i++) {
+      resources.add(new CaseOpening.Resource(urls.get(i), c.resources().get(i).platform()));
+    }
     ViolationCase vc =
-        new ViolationCase(
-            number.toString(),
-            caller.organisation(),
+        opening.open(
+            caller,
             category,
             c.description().strip(),
             c.detectedAt(),
-            now,
-            caller.username(),
-            c.submissionKey());
-    for (int i = 0; i < urls.size(); i++) {
-      NormalizedUrl u = urls.get(i);
-      Platform p = c.resources().get(i).platform();
-      vc.addResource(
-          u.original(), u.normalized(), u.host(), p == null ? Platform.guessFromHost(u.host()) : p);
-    }
+            resources,
+            c.submissionKey(),
+            now);
     for (StagedEvidence s : c.evidence()) {
-      new Evidence(
+      opening.addEvidence(
           vc,
-          s.fileName(),
-          s.mediaType(),
-          s.sizeBytes(),
-          s.sha256(),
-          s.width(),
-          s.height(),
-          caller.username(),
-          now,
-          "web-upload",
-          c.clientAddress());
+          new CaseOpening.EvidenceFile(
+              s.fileName(),
+              s.mediaType(),
+              s.sizeBytes(),
+              s.sha256(),
+              s.width(),
+              s.height(),
+              caller.username(),
+              now,
+              "web-upload",
+              c.clientAddress()));
     }
-    em.persist(vc);
-    em.persist(
-        new CaseEvent(
-            vc, now, caller.username(), CaseEvent.Type.REGISTERED, null, vc.getStatus(), null));
     // Rows first: a constraint failure must stop us before any file moves.
     em.flush();
     for (StagedEvidence s : c.evidence()) {
@@ -467,23 +459,6 @@ public class CaseService {
 
   private Caller agencyCaller() {
     return guard.agencyCaller();
-  }
-
-  private RegistrationNumber nextNumber(String organisation, Instant now) {
-    int year = now.atZone(Almaty.ZONE).getYear();
-    // The row lock this upsert takes is held until commit, so numbers never repeat; a rollback
-    // undoes the increment, so they never skip.
-    Number next =
-        (Number)
-            em.createNativeQuery(
-                    "insert into registration_counter (organisation, year, last_value)"
-                        + " values (?1, ?2, 1) on conflict (organisation, year)"
-                        + " do update set last_value = registration_counter.last_value + 1"
-                        + " returning last_value")
-                .setParameter(1, organisation)
-                .setParameter(2, year)
-                .getSingleResult();
-    return new RegistrationNumber(organisation, year, next.longValue());
   }
 
   private List<NormalizedUrl> validateResources(List<NewCase.Resource> list, List<Problem> out) {

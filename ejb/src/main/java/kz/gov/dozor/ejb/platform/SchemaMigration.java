@@ -23,6 +23,11 @@ public class SchemaMigration {
     Flyway.configure(SchemaMigration.class.getClassLoader())
         .dataSource(dataSource)
         .locations("classpath:db/migration")
+        // Jakarta Batch's job repository (JBeret) creates its tables in the same schema when the
+        // server starts, before this runs: a new database is then not empty, and is baselined
+        // below every migration, which then all run. A database with a history is unaffected.
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
         .load()
         .migrate();
   }

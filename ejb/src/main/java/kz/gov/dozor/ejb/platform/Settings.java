@@ -33,4 +33,14 @@ public final class Settings {
         System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
     return Path.of(get("dozor.evidence.dir", "DOZOR_EVIDENCE_DIR", dataDir + "/dozor-evidence"));
   }
+
+  /**
+   * Where uploaded import files wait for their job: like the evidence store, a directory every node
+   * reaches.
+   */
+  public static Path importDirectory() {
+    String dataDir =
+        System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+    return Path.of(get("dozor.import.dir", "DOZOR_IMPORT_DIR", dataDir + "/dozor-imports"));
+  }
 }

@@ -13,6 +13,12 @@ public final class Roles {
   public static final String OFFICER = "officer";
   public static final String ADMIN = "admin";
 
+  /**
+   * A monitoring system's client (client-credentials), bound to an agency: it reports detections
+   * through the intake API and nothing else. Not a portal role: no person holds it.
+   */
+  public static final String DETECTOR = "detector";
+
   /** The portal's roles, in the order pages list them. */
   public static final List<String> PORTAL = List.of(INVESTIGATOR, SUPERVISOR, OFFICER, ADMIN);
 

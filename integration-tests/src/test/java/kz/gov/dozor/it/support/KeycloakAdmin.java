@@ -170,6 +170,87 @@ public final class KeycloakAdmin {
     return Map.of("clientId", clientId, "secret", secret);
   }
 
+  /**
+   * Adds a confidential client with only a service account (client credentials), as a monitoring
+   * system has: its tokens carry {@code audience}, the claim {@code organization} (when not null)
+   * and the realm roles of its service account ({@code roles}). Returns its id and secret. Delete
+   * it afterwards.
+   */
+  public static Map<String, String> createServiceClient(
+      String audience, String organisation, String... roles) {
+    String clientId = "dozor-it-service-" + UUID.randomUUID().toString().substring(0, 8);
+    String secret = UUID.randomUUID().toString();
+    Map<String, Object> client = new LinkedHashMap<>();
+    client.put("clientId", clientId);
+    client.put("enabled", true);
+    client.put("publicClient", false);
+    client.put("secret", secret);
+    client.put("standardFlowEnabled", false);
+    client.put("directAccessGrantsEnabled", false);
+    client.put("serviceAccountsEnabled", true);
+    client.put("fullScopeAllowed", true);
+    client.put("defaultClientScopes", List.of("roles", "profile"));
+    List<Map<String, Object>> mappers = new java.util.ArrayList<>();
+    mappers.add(
+        Map.of(
+            "name",
+            "audience",
+            "protocol",
+            "openid-connect",
+            "protocolMapper",
+            "oidc-audience-mapper",
+            "config",
+            Map.of(
+                "included.client.audience",
+                audience,
+                "access.token.claim",
+                "true",
+                "id.token.claim",
+                "false")));
+    if (organisation != null) {
+      mappers.add(
+          Map.of(
+              "name",
+              "organisation",
+              "protocol",
+              "openid-connect",
+              "protocolMapper",
+              "oidc-hardcoded-claim-mapper",
+              "config",
+              Map.of(
+                  "claim.name",
+                  "organization",
+                  "claim.value",
+                  organisation,
+                  "jsonType.label",
+                  "String",
+                  "access.token.claim",
+                  "true")));
+    }
+    client.put("protocolMappers", mappers);
+    expect(admin("POST", "/clients", client), 201);
+    if (roles.length > 0) {
+      String id = (String) client(clientId).get("id");
+      String user =
+          (String) admin("GET", "/clients/" + id + "/service-account-user", null).json().get("id");
+      List<Map<String, Object>> reps =
+          List.of(roles).stream().map(r -> admin("GET", "/roles/" + r, null).json()).toList();
+      expect(admin("POST", "/users/" + user + "/role-mappings/realm", reps), 204);
+    }
+    return Map.of("clientId", clientId, "secret", secret);
+  }
+
+  /** A client's own access token (client credentials grant). */
+  public static String clientToken(String clientId, String secret) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "client_credentials");
+    form.put("client_id", clientId);
+    form.put("client_secret", secret);
+    Answer answer = token(form);
+    expect(answer, 200);
+    return (String) answer.json().get("access_token");
+  }
+
   public static void deleteClient(String clientId) {
     for (Map<String, Object> c :
         admin("GET", "/clients?clientId=" + encode(clientId), null).list()) {

@@ -19,5 +19,14 @@ public enum AuditAction {
   USER_DISABLED,
   USER_ENABLED,
   USER_PASSWORD_RESET,
-  USER_SIGNED_OUT
+  USER_SIGNED_OUT,
+  /** Investigators took triage items to work on them, or released them. */
+  TRIAGE_TAKEN,
+  TRIAGE_RELEASED,
+  /** A case made from triage items, or triage items added to a case. */
+  TRIAGE_CASED,
+  TRIAGE_ADDED_TO_CASE,
+  TRIAGE_DISMISSED,
+  /** A file of detections imported. */
+  INTAKE_IMPORTED
 }

@@ -26,7 +26,9 @@ public class CaseEvent {
     DISMISSED,
     REFERRAL_SENT,
     REFERRAL_OUTCOME,
-    CLOSED
+    CLOSED,
+    /** Resources (from the triage queue) added to the case after it was registered. */
+    RESOURCES_ADDED
   }
 
   @Id

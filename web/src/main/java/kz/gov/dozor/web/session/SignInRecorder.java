@@ -37,6 +37,12 @@ public class SignInRecorder extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
+    if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
+      // The intake API: programs with bearer tokens, let in or refused by its own door
+      // (intake/DetectorFilter); never a sign-in.
+      chain.doFilter(req, res);
+      return;
+    }
     if (req.getUserPrincipal() instanceof OidcPrincipal<?> principal) {
       if (carriesBearerToken(req)) {
         // A token sent by a program, not a person signing in: the pages keep their state in a

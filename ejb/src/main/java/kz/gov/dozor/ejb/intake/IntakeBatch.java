@@ -1,0 +1,602 @@
+package kz.gov.dozor.ejb.intake;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import kz.gov.dozor.ejb.intake.DetectionChecks.Checked;
+import kz.gov.dozor.ejb.intake.DetectionOutcome.Kind;
+import kz.gov.dozor.ejb.intake.DetectionOutcome.Target;
+
+/**
+ * One batch on its way into the database, on the caller's connection: checked in memory, then about
+ * ten statements whatever its size. Order of the steps: reports whose (source, reference) is known
+ * are merged into what they were attached to; suppression rules drop or dismiss; the rest is
+ * attached by normalised URL to a pending triage item, an open case's resource or an active block,
+ * or becomes a new pending triage item.
+ */
+final class IntakeBatch {
+
+  /** Where reports of one URL go: the row they are attached to and what the answer names. */
+  record Attachment(Target kind, long rowId, long targetId, String label) {}
+
+  private final Connection c;
+  private final Delivery delivery;
+  private final Instant now;
+  private final SuppressionRules rules;
+  private DetectionOutcome[] out;
+
+  IntakeBatch(Connection c, Delivery delivery, Instant now, SuppressionRules rules) {
+    this.c = c;
+    this.delivery = delivery;
+    this.now = now;
+    this.rules = rules;
+  }
+
+  List<DetectionOutcome> receive(List<? extends IncomingDetection> items) throws SQLException {
+    int n = items.size();
+    out = new DetectionOutcome[n];
+    Map<String, Boolean> categories = DetectionIntakeService.categories(c);
+    List<Checked> valid = new ArrayList<>(n);
+    Map<String, Integer> firstOfSource = new HashMap<>();
+    int[] repeats = new int[n];
+    Arrays.fill(repeats, -1);
+    for (int i = 0; i < n; i++) {
+      DetectionChecks.Result r = DetectionChecks.check(i, items.get(i), categories, now);
+      if (r.rejection() != null) {
+        out[i] = r.rejection();
+        continue;
+      }
+      Integer first = firstOfSource.putIfAbsent(r.checked().sourceKey(), i);
+      if (first != null) {
+        // The same report twice in one batch: stored once, the repeat is merged into it.
+        repeats[i] = first;
+        continue;
+      }
+      valid.add(r.checked());
+    }
+    List<Checked> fresh = mergeKnown(valid);
+    List<Checked> kept = rules.apply(this, fresh);
+    attachByUrl(kept);
+    for (int i = 0; i < n; i++) {
+      if (repeats[i] >= 0) {
+        out[i] = repeatOf(out[repeats[i]]);
+      }
+    }
+    return List.of(out);
+  }
+
+  private static DetectionOutcome repeatOf(DetectionOutcome first) {
+    if (first.kind() == Kind.SUPPRESSED || first.kind() == Kind.REJECTED) {
+      return first;
+    }
+    return new DetectionOutcome(
+        Kind.MERGED,
+        first.detectionId(),
+        first.target(),
+        first.targetId(),
+        first.targetLabel(),
+        null,
+        null);
+  }
+
+  void answer(int index, DetectionOutcome outcome) {
+    out[index] = outcome;
+  }
+
+  Connection connection() {
+    return c;
+  }
+
+  Delivery delivery() {
+    return delivery;
+  }
+
+  Instant now() {
+    return now;
+  }
+
+  // --- reports already known by (source, reference) -------------------------------------------
+
+  /** Answers the reports already received once; returns the others. */
+  private List<Checked> mergeKnown(List<Checked> items) throws SQLException {
+    if (items.isEmpty()) {
+      return items;
+    }
+    Map<Integer, long[]> known = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "select k.i, d.id, d.organisation, d.triage_item_id, d.case_resource_id,"
+                + " d.registry_entry_id"
+                + " from unnest(?::text[], ?::text[], ?::int4[]) as k(s, r, i)"
+                + " join detection d on d.source_system = k.s and d.source_ref = k.r")) {
+      q.setArray(1, texts(items, Checked::source));
+      q.setArray(2, texts(items, Checked::sourceRef));
+      q.setArray(3, c.createArrayOf("int4", items.stream().map(Checked::index).toArray()));
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          // Another organisation's report of the same source and reference names nothing of it.
+          boolean ours = delivery.organisation().equals(r.getString(3));
+          known.put(
+              r.getInt(1),
+              new long[] {
+                r.getLong(2),
+                ours ? r.getLong(4) : 0,
+                ours ? r.getLong(5) : 0,
+                ours ? r.getLong(6) : 0
+              });
+        }
+      }
+    }
+    if (known.isEmpty()) {
+      return items;
+    }
+    Labels labels = labels(known.values());
+    List<Checked> fresh = new ArrayList<>(items.size());
+    for (Checked item : items) {
+      long[] k = known.get(item.index());
+      if (k == null) {
+        fresh.add(item);
+      } else {
+        Attachment a = labels.of(k[1], k[2], k[3]);
+        out[item.index()] =
+            a == null
+                ? new DetectionOutcome(Kind.MERGED, k[0], null, null, null, null, null)
+                : new DetectionOutcome(
+                    Kind.MERGED, k[0], a.kind(), a.targetId(), a.label(), null, null);
+      }
+    }
+    return fresh;
+  }
+
+  // --- de-duplication by normalised URL --------------------------------------------------------
+
+  private void attachByUrl(List<Checked> items) throws SQLException {
+    if (items.isEmpty()) {
+      return;
+    }
+    Map<String, List<Checked>> byUrl = new LinkedHashMap<>();
+    for (Checked item : items) {
+      byUrl.computeIfAbsent(item.urlNormalized(), u -> new ArrayList<>()).add(item);
+    }
+    Map<String, Attachment> where = new HashMap<>(pendingItems(byUrl.keySet()));
+    Set<String> open = missing(byUrl.keySet(), where);
+    if (!open.isEmpty()) {
+      where.putAll(openCaseResources(open));
+      open = missing(byUrl.keySet(), where);
+    }
+    if (!open.isEmpty()) {
+      where.putAll(activeBlocks(open));
+      open = missing(byUrl.keySet(), where);
+    }
+    Map<String, Attachment> created = Map.of();
+    if (!open.isEmpty()) {
+      created = newTriageItems(open, byUrl);
+      where.putAll(created);
+      Set<String> raced = missing(open, created);
+      if (!raced.isEmpty()) {
+        // Another batch made the pending item meanwhile: its insert has committed, so it is seen.
+        where.putAll(pendingItems(raced));
+      }
+    }
+
+    List<Stored> rows = new ArrayList<>(items.size());
+    for (Map.Entry<String, List<Checked>> e : byUrl.entrySet()) {
+      Attachment a = where.get(e.getKey());
+      boolean isNew = created.containsKey(e.getKey());
+      boolean first = true;
+      for (Checked item : e.getValue()) {
+        rows.add(new Stored(item, a, isNew && first ? Kind.ACCEPTED : Kind.MERGED, null));
+        first = false;
+      }
+    }
+    store(rows);
+  }
+
+  /** A report to be stored, where it goes, and the answer it gets once stored. */
+  record Stored(Checked item, Attachment at, Kind kind, Long ruleId) {}
+
+  /**
+   * Inserts the reports, answers each, and counts them on their triage items. A report a concurrent
+   * batch stored meanwhile (same source and reference) is merged into that one.
+   */
+  void store(List<Stored> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    long base;
+    try (PreparedStatement q = c.prepareStatement("select nextval('detection_seq')");
+        ResultSet r = q.executeQuery()) {
+      r.next();
+      // detection_seq steps by 1000 = MAX_BATCH: one call reserves an id for every report.
+      base = r.getLong(1);
+    }
+    int n = rows.size();
+    Long[] ids = new Long[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = base + i;
+    }
+    Set<Long> inserted = new HashSet<>(n * 2);
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "insert into detection (id, organisation, source_system, source_ref, received_from,"
+                + " received_at, detected_at, url_original, url_normalized, host, platform,"
+                + " category_code, score, note, screenshot_sha256, screenshot_type,"
+                + " screenshot_bytes, screenshot_name, screenshot_width, screenshot_height,"
+                + " triage_item_id, case_resource_id, registry_entry_id, suppression_rule_id,"
+                + " import_id, import_row)"
+                + " select u.id, ?, u.s, u.r, ?, ?, u.at, u.uo, u.un, u.h, u.p, u.cat, u.score,"
+                + " u.note, u.sha, u.st, u.sb, u.sn, u.sw, u.sh, u.ti, u.cr, u.re, u.ru, ?, u.ir"
+                + " from unnest(?::int8[], ?::text[], ?::text[], ?::timestamptz[], ?::text[],"
+                + " ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::text[],"
+                + " ?::text[], ?::text[], ?::int8[], ?::text[], ?::int4[], ?::int4[], ?::int8[],"
+                + " ?::int8[], ?::int8[], ?::int8[], ?::int8[])"
+                + " as u(id, s, r, at, uo, un, h, p, cat, score, note, sha, st, sb, sn, sw, sh,"
+                + " ti, cr, re, ru, ir)"
+                + " order by u.s, u.r"
+                + " on conflict (source_system, source_ref) do nothing returning id")) {
+      int p = 1;
+      q.setString(p++, delivery.organisation());
+      q.setString(p++, delivery.receivedFrom());
+      q.setObject(p++, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+      if (delivery.importId() == null) {
+        q.setNull(p++, java.sql.Types.BIGINT);
+      } else {
+        q.setLong(p++, delivery.importId());
+      }
+      q.setArray(p++, c.createArrayOf("int8", ids));
+      q.setArray(p++, texts(rows, s -> s.item().source()));
+      q.setArray(p++, texts(rows, s -> s.item().sourceRef()));
+      q.setArray(p++, texts(rows, s -> s.item().detectedAt().toString()));
+      q.setArray(p++, texts(rows, s -> s.item().urlOriginal()));
+      q.setArray(p++, texts(rows, s -> s.item().urlNormalized()));
+      q.setArray(p++, texts(rows, s -> s.item().host()));
+      q.setArray(p++, texts(rows, s -> s.item().platform().name()));
+      q.setArray(p++, texts(rows, s -> s.item().category()));
+      q.setArray(
+          p++,
+          texts(rows, s -> s.item().score() == null ? null : s.item().score().toPlainString()));
+      q.setArray(p++, texts(rows, s -> s.item().note()));
+      q.setArray(p++, texts(rows, s -> shot(s) == null ? null : shot(s).sha256()));
+      q.setArray(p++, texts(rows, s -> shot(s) == null ? null : shot(s).mediaType()));
+      q.setArray(p++, longs(rows, s -> shot(s) == null ? null : Long.valueOf(shot(s).sizeBytes())));
+      q.setArray(p++, texts(rows, s -> shot(s) == null ? null : shot(s).fileName()));
+      q.setArray(p++, ints(rows, s -> shot(s) == null ? null : shot(s).width()));
+      q.setArray(p++, ints(rows, s -> shot(s) == null ? null : shot(s).height()));
+      q.setArray(p++, longs(rows, s -> rowOf(s, Target.TRIAGE_ITEM)));
+      q.setArray(p++, longs(rows, s -> rowOf(s, Target.CASE)));
+      q.setArray(p++, longs(rows, s -> rowOf(s, Target.REGISTRY_ENTRY)));
+      q.setArray(p++, longs(rows, Stored::ruleId));
+      q.setArray(p++, longs(rows, s -> s.item().importRow()));
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          inserted.add(r.getLong(1));
+        }
+      }
+    }
+    List<Checked> lost = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Stored s = rows.get(i);
+      if (!inserted.contains(ids[i])) {
+        lost.add(s.item());
+        continue;
+      }
+      Attachment a = s.at();
+      out[s.item().index()] =
+          new DetectionOutcome(
+              s.kind(),
+              ids[i],
+              a == null ? null : a.kind(),
+              a == null ? null : a.targetId(),
+              a == null ? null : a.label(),
+              s.kind() == Kind.SUPPRESSED ? "suppressed" : null,
+              s.kind() == Kind.SUPPRESSED ? rules.reasonOf(s.ruleId()) : null);
+    }
+    countOnTriageItems(ids, inserted);
+    if (!lost.isEmpty()) {
+      mergeKnown(lost);
+      removeEmptyNewItems(rows);
+    }
+  }
+
+  private static IncomingDetection.Screenshot shot(Stored s) {
+    return s.item().screenshot();
+  }
+
+  private static Long rowOf(Stored s, Target kind) {
+    return s.at() != null && s.at().kind() == kind ? s.at().rowId() : null;
+  }
+
+  /** The counters of the triage items the stored reports joined: one statement for the batch. */
+  private void countOnTriageItems(Long[] ids, Set<Long> inserted) throws SQLException {
+    Array batch = c.createArrayOf("int8", Arrays.stream(ids).filter(inserted::contains).toArray());
+    // Rows are locked in id order first, so two batches counting on the same items never deadlock.
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "select t.id from triage_item t where t.id in (select d.triage_item_id from detection"
+                + " d where d.id = any(?::int8[])) order by t.id for update of t")) {
+      q.setArray(1, batch);
+      q.executeQuery().close();
+    }
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "with b as (select d.triage_item_id as item, count(*) as n,"
+                + " min(d.detected_at) as first_at, max(d.detected_at) as last_at,"
+                + " max(d.score) as top,"
+                + " (array_agg(d.category_code order by d.detected_at desc, d.id desc)"
+                + "  filter (where d.category_code is not null))[1] as cat,"
+                + " min(d.id) filter (where d.screenshot_sha256 is not null) as shot"
+                + " from detection d where d.id = any(?::int8[]) and d.triage_item_id is not null"
+                + " group by d.triage_item_id),"
+                + " s as (select x.item, count(*) as fresh from (select distinct"
+                + " d.triage_item_id as item, d.source_system as src from detection d"
+                + " where d.id = any(?::int8[]) and d.triage_item_id is not null) x"
+                + " where not exists (select 1 from detection o where o.triage_item_id = x.item"
+                + " and o.source_system = x.src and o.id <> all(?::int8[]))"
+                + " group by x.item)"
+                + " update triage_item t set version = t.version + 1,"
+                + " seen_count = t.seen_count + b.n,"
+                + " source_count = t.source_count + coalesce(s.fresh, 0),"
+                + " first_seen_at = least(t.first_seen_at, b.first_at),"
+                + " last_seen_at = greatest(t.last_seen_at, b.last_at),"
+                + " score = greatest(t.score, b.top),"
+                + " category_code = coalesce(b.cat, t.category_code),"
+                + " screenshot_detection_id = coalesce(t.screenshot_detection_id, b.shot)"
+                + " from b left join s on s.item = b.item where t.id = b.item")) {
+      q.setArray(1, batch);
+      q.setArray(2, batch);
+      q.setArray(3, batch);
+      q.executeUpdate();
+    }
+  }
+
+  /** New triage items whose only report a concurrent batch had stored already. */
+  private void removeEmptyNewItems(List<Stored> rows) throws SQLException {
+    List<Long> fresh = new ArrayList<>();
+    for (Stored s : rows) {
+      if (s.kind() == Kind.ACCEPTED) {
+        fresh.add(s.at().rowId());
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "delete from triage_item t where t.id = any(?::int8[]) and t.seen_count = 0")) {
+      q.setArray(1, c.createArrayOf("int8", fresh.toArray()));
+      q.executeUpdate();
+    }
+  }
+
+  private Map<String, Attachment> pendingItems(Collection<String> urls) throws SQLException {
+    Map<String, Attachment> found = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "select url_normalized, id, url_original from triage_item"
+                + " where organisation = ? and status = 'PENDING' and url_normalized = any(?)")) {
+      q.setString(1, delivery.organisation());
+      q.setArray(2, c.createArrayOf("text", urls.toArray()));
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          found.put(
+              r.getString(1),
+              new Attachment(Target.TRIAGE_ITEM, r.getLong(2), r.getLong(2), r.getString(3)));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Resources of the organisation's cases that are not closed; the newest case first. */
+  private Map<String, Attachment> openCaseResources(Collection<String> urls) throws SQLException {
+    Map<String, Attachment> found = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "select distinct on (cr.url_normalized) cr.url_normalized, cr.id, vc.id,"
+                + " vc.registration_number from case_resource cr"
+                + " join violation_case vc on vc.id = cr.case_id"
+                + " where vc.organisation = ? and vc.status <> 'CLOSED'"
+                + " and cr.url_normalized = any(?)"
+                + " order by cr.url_normalized, vc.registered_at desc, cr.id")) {
+      q.setString(1, delivery.organisation());
+      q.setArray(2, c.createArrayOf("text", urls.toArray()));
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          found.put(
+              r.getString(1),
+              new Attachment(Target.CASE, r.getLong(2), r.getLong(3), r.getString(4)));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Active blocks of the registry (national: whoever asked for them). */
+  private Map<String, Attachment> activeBlocks(Collection<String> urls) throws SQLException {
+    Map<String, Attachment> found = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "select distinct on (url_normalized) url_normalized, id, decision_number"
+                + " from registry_entry where active and url_normalized = any(?)"
+                + " order by url_normalized, blocked_at desc, id desc")) {
+      q.setArray(1, c.createArrayOf("text", urls.toArray()));
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          found.put(
+              r.getString(1),
+              new Attachment(Target.REGISTRY_ENTRY, r.getLong(2), r.getLong(2), r.getString(3)));
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Pending triage items for URLs nobody holds, from each URL's first report (the counters follow
+   * from the stored reports). A URL another batch just made pending is left out (the partial unique
+   * index decides), and the caller attaches to that one.
+   */
+  private Map<String, Attachment> newTriageItems(Set<String> urls, Map<String, List<Checked>> byUrl)
+      throws SQLException {
+    List<Checked> firsts = new ArrayList<>(urls.size());
+    // Sorted, so that concurrent batches wait for each other's URLs in one order.
+    for (String url : new TreeSet<>(urls)) {
+      firsts.add(byUrl.get(url).get(0));
+    }
+    Map<String, Attachment> made = new HashMap<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "insert into triage_item (id, version, organisation, status, url_original,"
+                + " url_normalized, host, platform, first_seen_at, last_seen_at, seen_count,"
+                + " source_count)"
+                + " select nextval('triage_item_seq'), 0, ?, 'PENDING', u.uo, u.un, u.h, u.p,"
+                + " u.at, u.at, 0, 0"
+                + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])"
+                + " with ordinality as u(uo, un, h, p, at, o) order by u.o"
+                + " on conflict (organisation, url_normalized) where status = 'PENDING'"
+                + " do nothing returning id, url_normalized, url_original")) {
+      q.setString(1, delivery.organisation());
+      q.setArray(2, texts(firsts, Checked::urlOriginal));
+      q.setArray(3, texts(firsts, Checked::urlNormalized));
+      q.setArray(4, texts(firsts, Checked::host));
+      q.setArray(5, texts(firsts, x -> x.platform().name()));
+      q.setArray(6, texts(firsts, x -> x.detectedAt().toString()));
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          made.put(
+              r.getString(2),
+              new Attachment(Target.TRIAGE_ITEM, r.getLong(1), r.getLong(1), r.getString(3)));
+        }
+      }
+    }
+    return made;
+  }
+
+  private static Set<String> missing(Collection<String> urls, Map<String, Attachment> found) {
+    Set<String> out = new HashSet<>();
+    for (String u : urls) {
+      if (!found.containsKey(u)) {
+        out.add(u);
+      }
+    }
+    return out;
+  }
+
+  // --- what the answer names -------------------------------------------------------------------
+
+  /** Attachments (triage item, case resource, registry entry ids) with the labels people use. */
+  final class Labels {
+    final Map<Long, Attachment> triage = new HashMap<>();
+    final Map<Long, Attachment> resources = new HashMap<>();
+    final Map<Long, Attachment> blocks = new HashMap<>();
+
+    Attachment of(long triageId, long resourceId, long registryId) {
+      if (triageId != 0) {
+        return triage.get(triageId);
+      }
+      if (resourceId != 0) {
+        return resources.get(resourceId);
+      }
+      return registryId == 0 ? null : blocks.get(registryId);
+    }
+  }
+
+  /** Labels of the rows {t, triage, resource, registry} refer to: at most three queries. */
+  private Labels labels(Collection<long[]> refs) throws SQLException {
+    Labels l = new Labels();
+    Set<Long> triage = new HashSet<>();
+    Set<Long> resources = new HashSet<>();
+    Set<Long> blocks = new HashSet<>();
+    for (long[] k : refs) {
+      if (k[1] != 0) {
+        triage.add(k[1]);
+      } else if (k[2] != 0) {
+        resources.add(k[2]);
+      } else if (k[3] != 0) {
+        blocks.add(k[3]);
+      }
+    }
+    if (!triage.isEmpty()) {
+      query(
+          "select id, id, url_original from triage_item where id = any(?::int8[])",
+          triage,
+          (r) -> l.triage.put(r.getLong(1), attachment(Target.TRIAGE_ITEM, r)));
+    }
+    if (!resources.isEmpty()) {
+      query(
+          "select cr.id, vc.id, vc.registration_number from case_resource cr"
+              + " join violation_case vc on vc.id = cr.case_id where cr.id = any(?::int8[])",
+          resources,
+          (r) -> l.resources.put(r.getLong(1), attachment(Target.CASE, r)));
+    }
+    if (!blocks.isEmpty()) {
+      query(
+          "select id, id, decision_number from registry_entry where id = any(?::int8[])",
+          blocks,
+          (r) -> l.blocks.put(r.getLong(1), attachment(Target.REGISTRY_ENTRY, r)));
+    }
+    return l;
+  }
+
+  private static Attachment attachment(Target kind, ResultSet r) throws SQLException {
+    return new Attachment(kind, r.getLong(1), r.getLong(2), r.getString(3));
+  }
+
+  @FunctionalInterface
+  interface RowReader {
+    void read(ResultSet r) throws SQLException;
+  }
+
+  private void query(String sql, Collection<Long> ids, RowReader reader) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement(sql)) {
+      q.setArray(1, c.createArrayOf("int8", ids.toArray()));
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          reader.read(r);
+        }
+      }
+    }
+  }
+
+  // --- arrays ---------------------------------------------------------------------------------
+
+  <T> Array texts(List<T> rows, Function<T, String> f) throws SQLException {
+    Object[] a = new Object[rows.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = f.apply(rows.get(i));
+    }
+    return c.createArrayOf("text", a);
+  }
+
+  <T> Array longs(List<T> rows, Function<T, Long> f) throws SQLException {
+    Object[] a = new Object[rows.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = f.apply(rows.get(i));
+    }
+    return c.createArrayOf("int8", a);
+  }
+
+  <T> Array ints(List<T> rows, Function<T, Integer> f) throws SQLException {
+    Object[] a = new Object[rows.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = f.apply(rows.get(i));
+    }
+    return c.createArrayOf("int4", a);
+  }
+}

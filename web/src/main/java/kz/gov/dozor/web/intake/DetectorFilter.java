@@ -1,0 +1,145 @@
+package kz.gov.dozor.web.intake;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import kz.gov.dozor.ejb.intake.Delivery;
+import kz.gov.dozor.ejb.users.Organisations;
+import kz.gov.dozor.ejb.users.Roles;
+import org.wildfly.security.http.oidc.JsonWebToken;
+import org.wildfly.security.http.oidc.OidcPrincipal;
+
+/**
+ * The door of the intake API. The portal's OIDC client checks a bearer token (signature, issuer,
+ * expiry, audience: the portal's client) on any request; here the API takes only what a monitoring
+ * system sends: a bearer token (never a cookie: a browser session does not authenticate an API
+ * call) of a confidential client's own service account (client credentials, not a person) holding
+ * the realm role {@code detector} and bound to an agency. Refusals are problem documents, never a
+ * redirect to the sign-in page, and no request here ever gets an HTTP session.
+ */
+@WebFilter(filterName = "detectorDoor", urlPatterns = "/api/*")
+public class DetectorFilter extends HttpFilter {
+
+  /** The request attribute holding the caller's {@link Delivery}. */
+  static final String DELIVERY = DetectorFilter.class.getName() + ".delivery";
+
+  private static final Logger LOG = Logger.getLogger(DetectorFilter.class.getName());
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    Problem refused = refusal(req);
+    if (refused != null) {
+      LOG.info(
+          () ->
+              "intake API refused "
+                  + req.getMethod()
+                  + " "
+                  + req.getRequestURI()
+                  + ": "
+                  + refused.code());
+      refused.send(res);
+      return;
+    }
+    chain.doFilter(new Sessionless(req), res);
+  }
+
+  /** Why the request may not use the API, or null with its delivery noted on the request. */
+  static Problem refusal(HttpServletRequest req) {
+    if (req.getHeader("Cookie") != null) {
+      return new Problem(
+          401,
+          "cookie-not-accepted",
+          "Cookies are not accepted",
+          "The API authenticates with a bearer token only; send no cookies.");
+    }
+    String authorization = req.getHeader("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return new Problem(
+          401,
+          "missing-token",
+          "A bearer token is needed",
+          "Get a token from Keycloak with your client's credentials (client_credentials grant)"
+              + " and send it as Authorization: Bearer <token>.");
+    }
+    String sent = authorization.substring(7).strip();
+    if (!(req.getUserPrincipal() instanceof OidcPrincipal<?> principal)
+        || principal.getOidcSecurityContext() == null
+        || !sent.equals(principal.getOidcSecurityContext().getTokenString())) {
+      // The OIDC client did not accept the token (bad signature, expired, another audience).
+      return new Problem(
+          401,
+          "invalid-token",
+          "The bearer token is not valid",
+          "The token is expired, not signed by the portal's Keycloak realm, or not meant for the"
+              + " portal (audience).");
+    }
+    JsonWebToken token = principal.getOidcSecurityContext().getToken();
+    String client = token.getClaimValueAsString("azp");
+    String username = token.getPreferredUsername();
+    if (client == null
+        || username == null
+        || !username.equals("service-account-" + client.toLowerCase(Locale.ROOT))) {
+      return new Problem(
+          403,
+          "not-a-detector",
+          "Only monitoring systems use this API",
+          "The token is not a client's own (client credentials) token.");
+    }
+    if (!req.isUserInRole(Roles.DETECTOR)) {
+      return new Problem(
+          403,
+          "not-a-detector",
+          "Only monitoring systems use this API",
+          "The client does not hold the role detector.");
+    }
+    String organisation = organisationOf(token.getClaimValue("organization"));
+    if (!Organisations.isAgency(organisation)) {
+      return new Problem(
+          403,
+          "no-organisation",
+          "The client is bound to no agency",
+          "The client's tokens must name exactly one agency (claim organization).");
+    }
+    req.setAttribute(DELIVERY, new Delivery(organisation, client, null));
+    return null;
+  }
+
+  /** The one organisation a claim names: a string, or a list of one. */
+  static String organisationOf(Object claim) {
+    if (claim instanceof String s) {
+      return s;
+    }
+    if (claim instanceof List<?> list && list.size() == 1) {
+      return String.valueOf(list.get(0));
+    }
+    return null;
+  }
+
+  /** The API keeps no state between requests: nothing here may start a session. */
+  static final class Sessionless extends HttpServletRequestWrapper {
+
+    Sessionless(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public HttpSession getSession() {
+      return null;
+    }
+
+    @Override
+    public HttpSession getSession(boolean create) {
+      return null;
+    }
+  }
+}

@@ -34,7 +34,7 @@ case "$cmd" in
     # A realm edited in the repo replaces the one Keycloak imported before (import skips
     # a realm that exists).
     # The realm's placeholders (client secrets, portal address) count as part of it.
-    sum=$( (cat "$REALM_FILE"; echo "$DOZOR_OIDC_CLIENT_SECRET $DOZOR_DIRECTORY_CLIENT_SECRET $DOZOR_DETECTOR_CLIENT_SECRET $DOZOR_PUBLIC_URL $DOZOR_KEYCLOAK_ADMIN_PASSWORD") | sha256sum | cut -d' ' -f1)
+    sum=$( (cat "$REALM_FILE"; echo "$DOZOR_OIDC_CLIENT_SECRET $DOZOR_DIRECTORY_CLIENT_SECRET $DOZOR_PUBLIC_URL $DOZOR_KEYCLOAK_ADMIN_PASSWORD $DOZOR_DETECTOR_CLIENT_SECRET") | sha256sum | cut -d' ' -f1)
     if [ "$(cat "$KEYCLOAK_DIR/data/realm.sha256" 2>/dev/null)" != "$sum" ]; then
       rm -rf "$KEYCLOAK_DIR/data/h2" "$KEYCLOAK_DIR/data/realm.sha256"
       mkdir -p "$KEYCLOAK_DIR/data/import"

@@ -1,5 +1,6 @@
 package kz.gov.dozor.ejb.intake;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -124,7 +125,9 @@ final class IntakeBatch {
             "select k.i, d.id, d.organisation, d.triage_item_id, d.case_resource_id,"
                 + " d.registry_entry_id"
                 + " from unnest(?::text[], ?::text[], ?::int4[]) as k(s, r, i)"
-                + " join detection d on d.source_system = k.s and d.source_ref = k.r")) {
+                + " join lateral (select d.id, d.organisation, d.triage_item_id,"
+                + " d.case_resource_id, d.registry_entry_id from detection d"
+                + " where d.source_system = k.s and d.source_ref = k.r limit 1) d on true")) {
       q.setArray(1, texts(items, Checked::source));
       q.setArray(2, texts(items, Checked::sourceRef));
       q.setArray(3, c.createArrayOf("int4", items.stream().map(Checked::index).toArray()));
@@ -205,17 +208,20 @@ final class IntakeBatch {
         first = false;
       }
     }
-    store(rows);
+    Set<Long> counted = new HashSet<>();
+    created.values().forEach(a -> counted.add(a.rowId()));
+    store(rows, counted);
   }
 
   /** A report to be stored, where it goes, and the answer it gets once stored. */
   record Stored(Checked item, Attachment at, Kind kind, Long ruleId) {}
 
   /**
-   * Inserts the reports, answers each, and counts them on their triage items. A report a concurrent
-   * batch stored meanwhile (same source and reference) is merged into that one.
+   * Inserts the reports, answers each, and counts them on their triage items (except on the items
+   * in {@code counted}, made by this batch with their counters). A report a concurrent batch stored
+   * meanwhile (same source and reference) is merged into that one.
    */
-  void store(List<Stored> rows) throws SQLException {
+  void store(List<Stored> rows, Set<Long> counted) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
@@ -290,11 +296,23 @@ final class IntakeBatch {
       }
     }
     List<Checked> lost = new ArrayList<>();
+    List<Long> toCount = new ArrayList<>(n);
+    List<Long> shotsOnNew = new ArrayList<>();
+    Set<Long> recount = new HashSet<>();
     for (int i = 0; i < n; i++) {
       Stored s = rows.get(i);
+      boolean onNew = s.at() != null && counted.contains(s.at().rowId());
       if (!inserted.contains(ids[i])) {
         lost.add(s.item());
+        if (onNew) {
+          recount.add(s.at().rowId());
+        }
         continue;
+      }
+      if (!onNew) {
+        toCount.add(ids[i]);
+      } else if (s.item().screenshot() != null) {
+        shotsOnNew.add(ids[i]);
       }
       Attachment a = s.at();
       out[s.item().index()] =
@@ -307,10 +325,50 @@ final class IntakeBatch {
               s.kind() == Kind.SUPPRESSED ? "suppressed" : null,
               s.kind() == Kind.SUPPRESSED ? rules.reasonOf(s.ruleId()) : null);
     }
-    countOnTriageItems(ids, inserted);
+    countOnTriageItems(toCount);
+    if (!shotsOnNew.isEmpty()) {
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "update triage_item t set screenshot_detection_id = x.shot from (select"
+                  + " d.triage_item_id as item, min(d.id) as shot from detection d"
+                  + " where d.id = any(?::int8[]) group by d.triage_item_id) x"
+                  + " where t.id = x.item")) {
+        q.setArray(1, c.createArrayOf("int8", shotsOnNew.toArray()));
+        q.executeUpdate();
+      }
+    }
     if (!lost.isEmpty()) {
       mergeKnown(lost);
-      removeEmptyNewItems(rows);
+      if (!recount.isEmpty()) {
+        recountNewItems(recount);
+      }
+    }
+  }
+
+  /**
+   * New items of this batch some of whose reports a concurrent batch had stored already: counted
+   * again from what was stored, and removed when nothing was.
+   */
+  private void recountNewItems(Set<Long> items) throws SQLException {
+    Array ids = c.createArrayOf("int8", items.toArray());
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "update triage_item t set seen_count = x.n, source_count = x.sources,"
+                + " first_seen_at = x.first_at, last_seen_at = x.last_at, score = x.top"
+                + " from (select d.triage_item_id as item, count(*) as n,"
+                + " count(distinct d.source_system) as sources, min(d.detected_at) as first_at,"
+                + " max(d.detected_at) as last_at, max(d.score) as top from detection d"
+                + " where d.triage_item_id = any(?::int8[]) group by d.triage_item_id) x"
+                + " where t.id = x.item")) {
+      q.setArray(1, ids);
+      q.executeUpdate();
+    }
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "delete from triage_item t where t.id = any(?::int8[])"
+                + " and not exists (select 1 from detection d where d.triage_item_id = t.id)")) {
+      q.setArray(1, ids);
+      q.executeUpdate();
     }
   }
 
@@ -323,8 +381,11 @@ final class IntakeBatch {
   }
 
   /** The counters of the triage items the stored reports joined: one statement for the batch. */
-  private void countOnTriageItems(Long[] ids, Set<Long> inserted) throws SQLException {
-    Array batch = c.createArrayOf("int8", Arrays.stream(ids).filter(inserted::contains).toArray());
+  private void countOnTriageItems(List<Long> stored) throws SQLException {
+    if (stored.isEmpty()) {
+      return;
+    }
+    Array batch = c.createArrayOf("int8", stored.toArray());
     // Rows are locked in id order first, so two batches counting on the same items never deadlock.
     try (PreparedStatement q =
         c.prepareStatement(
@@ -365,33 +426,20 @@ final class IntakeBatch {
     }
   }
 
-  /** New triage items whose only report a concurrent batch had stored already. */
-  private void removeEmptyNewItems(List<Stored> rows) throws SQLException {
-    List<Long> fresh = new ArrayList<>();
-    for (Stored s : rows) {
-      if (s.kind() == Kind.ACCEPTED) {
-        fresh.add(s.at().rowId());
-      }
-    }
-    if (fresh.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement q =
-        c.prepareStatement(
-            "delete from triage_item t where t.id = any(?::int8[]) and t.seen_count = 0")) {
-      q.setArray(1, c.createArrayOf("int8", fresh.toArray()));
-      q.executeUpdate();
-    }
-  }
+  // The lookups probe the index once per URL (a lateral subquery with a limit is never turned
+  // into a join), whatever the planner believes of the table's size: a generic plan over stale
+  // statistics otherwise scans the organisation's whole queue.
 
   private Map<String, Attachment> pendingItems(Collection<String> urls) throws SQLException {
     Map<String, Attachment> found = new HashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(
-            "select url_normalized, id, url_original from triage_item"
-                + " where organisation = ? and status = 'PENDING' and url_normalized = any(?)")) {
-      q.setString(1, delivery.organisation());
-      q.setArray(2, c.createArrayOf("text", urls.toArray()));
+            "select u.un, t.id, t.url_original from unnest(?::text[]) as u(un)"
+                + " join lateral (select t.id, t.url_original from triage_item t"
+                + " where t.organisation = ? and t.status = 'PENDING' and t.url_normalized = u.un"
+                + " limit 1) t on true")) {
+      q.setArray(1, c.createArrayOf("text", urls.toArray()));
+      q.setString(2, delivery.organisation());
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           found.put(
@@ -408,14 +456,15 @@ final class IntakeBatch {
     Map<String, Attachment> found = new HashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(
-            "select distinct on (cr.url_normalized) cr.url_normalized, cr.id, vc.id,"
-                + " vc.registration_number from case_resource cr"
+            "select u.un, x.resource, x.vc, x.number from unnest(?::text[]) as u(un)"
+                + " join lateral (select cr.id as resource, vc.id as vc,"
+                + " vc.registration_number as number from case_resource cr"
                 + " join violation_case vc on vc.id = cr.case_id"
-                + " where vc.organisation = ? and vc.status <> 'CLOSED'"
-                + " and cr.url_normalized = any(?)"
-                + " order by cr.url_normalized, vc.registered_at desc, cr.id")) {
-      q.setString(1, delivery.organisation());
-      q.setArray(2, c.createArrayOf("text", urls.toArray()));
+                + " where cr.url_normalized = u.un and vc.organisation = ?"
+                + " and vc.status <> 'CLOSED' order by vc.registered_at desc, cr.id limit 1) x"
+                + " on true")) {
+      q.setArray(1, c.createArrayOf("text", urls.toArray()));
+      q.setString(2, delivery.organisation());
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           found.put(
@@ -432,9 +481,10 @@ final class IntakeBatch {
     Map<String, Attachment> found = new HashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(
-            "select distinct on (url_normalized) url_normalized, id, decision_number"
-                + " from registry_entry where active and url_normalized = any(?)"
-                + " order by url_normalized, blocked_at desc, id desc")) {
+            "select u.un, e.id, e.decision_number from unnest(?::text[]) as u(un)"
+                + " join lateral (select e.id, e.decision_number from registry_entry e"
+                + " where e.url_normalized = u.un and e.active"
+                + " order by e.blocked_at desc, e.id desc limit 1) e on true")) {
       q.setArray(1, c.createArrayOf("text", urls.toArray()));
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
@@ -455,20 +505,23 @@ final class IntakeBatch {
   private Map<String, Attachment> newTriageItems(Set<String> urls, Map<String, List<Checked>> byUrl)
       throws SQLException {
     List<Checked> firsts = new ArrayList<>(urls.size());
+    List<Counters> counters = new ArrayList<>(urls.size());
     // Sorted, so that concurrent batches wait for each other's URLs in one order.
     for (String url : new TreeSet<>(urls)) {
       firsts.add(byUrl.get(url).get(0));
+      counters.add(Counters.of(byUrl.get(url)));
     }
     Map<String, Attachment> made = new HashMap<>();
     try (PreparedStatement q =
         c.prepareStatement(
             "insert into triage_item (id, version, organisation, status, url_original,"
                 + " url_normalized, host, platform, first_seen_at, last_seen_at, seen_count,"
-                + " source_count)"
+                + " source_count, score, category_code)"
                 + " select nextval('triage_item_seq'), 0, ?, 'PENDING', u.uo, u.un, u.h, u.p,"
-                + " u.at, u.at, 0, 0"
-                + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])"
-                + " with ordinality as u(uo, un, h, p, at, o) order by u.o"
+                + " u.fa, u.la, u.n, u.sc, u.top, u.cat"
+                + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],"
+                + " ?::timestamptz[], ?::int4[], ?::int4[], ?::numeric[], ?::text[])"
+                + " with ordinality as u(uo, un, h, p, fa, la, n, sc, top, cat, o) order by u.o"
                 + " on conflict (organisation, url_normalized) where status = 'PENDING'"
                 + " do nothing returning id, url_normalized, url_original")) {
       q.setString(1, delivery.organisation());
@@ -476,7 +529,12 @@ final class IntakeBatch {
       q.setArray(3, texts(firsts, Checked::urlNormalized));
       q.setArray(4, texts(firsts, Checked::host));
       q.setArray(5, texts(firsts, x -> x.platform().name()));
-      q.setArray(6, texts(firsts, x -> x.detectedAt().toString()));
+      q.setArray(6, texts(counters, x -> x.first().toString()));
+      q.setArray(7, texts(counters, x -> x.last().toString()));
+      q.setArray(8, ints(counters, Counters::seen));
+      q.setArray(9, ints(counters, Counters::sources));
+      q.setArray(10, texts(counters, x -> x.top() == null ? null : x.top().toPlainString()));
+      q.setArray(11, texts(counters, Counters::category));
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           made.put(
@@ -486,6 +544,35 @@ final class IntakeBatch {
       }
     }
     return made;
+  }
+
+  /** A new item's counters, from the reports of its URL in this batch. */
+  record Counters(
+      Instant first, Instant last, Integer seen, Integer sources, BigDecimal top, String category) {
+
+    static Counters of(List<Checked> reports) {
+      Instant first = null;
+      Instant last = null;
+      BigDecimal top = null;
+      String category = null;
+      Instant categoryAt = null;
+      Set<String> sources = new HashSet<>();
+      for (Checked r : reports) {
+        Instant at = r.detectedAt();
+        first = first == null || at.isBefore(first) ? at : first;
+        last = last == null || at.isAfter(last) ? at : last;
+        if (r.score() != null && (top == null || r.score().compareTo(top) > 0)) {
+          top = r.score();
+        }
+        // The latest guess, as the update of existing items takes it (the later report on a tie).
+        if (r.category() != null && (categoryAt == null || !at.isBefore(categoryAt))) {
+          category = r.category();
+          categoryAt = at;
+        }
+        sources.add(r.source());
+      }
+      return new Counters(first, last, reports.size(), sources.size(), top, category);
+    }
   }
 
   private static Set<String> missing(Collection<String> urls, Map<String, Attachment> found) {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import kz.gov.dozor.ejb.intake.DetectionChecks.Checked;
@@ -138,7 +139,7 @@ final class SuppressionRules {
                       items2.get(key(item.urlNormalized(), rule.id())),
                       Kind.SUPPRESSED,
                       rule.id())));
-      batch.store(rows);
+      batch.store(rows, Set.of());
     }
     count(batch);
     return kept;

@@ -10,10 +10,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import kz.gov.dozor.ejb.cases.CaseDetails;
 import kz.gov.dozor.ejb.intake.Delivery;
 import kz.gov.dozor.ejb.intake.DetectionIntake;
@@ -37,6 +43,10 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.wildfly.security.auth.server.SecurityDomain;
+import org.wildfly.security.auth.server.SecurityIdentity;
+import org.wildfly.security.authz.RoleMapper;
+import org.wildfly.security.authz.Roles;
 
 /**
  * The ingest engine against the real database: reports of a URL already pending, in an open case or
@@ -136,6 +146,54 @@ class DetectionIntakeIT {
     assertEquals(2, seen.sourceCount());
     assertEquals(
         earlier.truncatedTo(ChronoUnit.MILLIS), seen.firstSeenAt().truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  @Test
+  void twoConcurrentBatchesOfTheSameUrlsMakeOnePendingItemPerUrl() throws Exception {
+    List<String> urls = Procedures.uniqueUrls("intake-race", 40);
+    SecurityIdentity identity =
+        SecurityDomain.getCurrent()
+            .createAdHocIdentity(detector.username())
+            .withDefaultRoleMapper(RoleMapper.constant(Roles.fromSet(detector.roles())));
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<List<DetectionOutcome>>> runs = new ArrayList<>();
+      for (String source : List.of("crawler-p", "crawler-q")) {
+        List<IncomingDetection> batch = new ArrayList<>();
+        for (String url : urls) {
+          batch.add(report(url, source, ref()));
+        }
+        runs.add(
+            pool.submit(
+                () -> {
+                  start.await(30, TimeUnit.SECONDS);
+                  return identity.runAs(
+                      (java.security.PrivilegedExceptionAction<List<DetectionOutcome>>)
+                          () -> intake.receive(delivery, batch));
+                }));
+      }
+      int accepted = 0;
+      for (Future<List<DetectionOutcome>> run : runs) {
+        for (DetectionOutcome o : run.get(120, TimeUnit.SECONDS)) {
+          accepted += o.kind() == Kind.ACCEPTED ? 1 : 0;
+        }
+      }
+      assertEquals(urls.size(), accepted, "each URL is new work once");
+    } finally {
+      pool.shutdownNow();
+    }
+    for (String url : urls) {
+      List<Object> row =
+          db.rows(
+                  "select count(*), sum(seen_count), sum(source_count) from triage_item"
+                      + " where url_normalized = ? and status = 'PENDING'",
+                  url)
+              .get(0);
+      assertEquals(1, ((Number) row.get(0)).intValue(), url);
+      assertEquals(2, ((Number) row.get(1)).intValue(), url);
+      assertEquals(2, ((Number) row.get(2)).intValue(), url);
+    }
   }
 
   @Test

@@ -26,7 +26,8 @@ class NoSecretsInRepositoryTest {
   private static final Map<String, String> SECRETS =
       Map.of(
           "dozor-portal", "${DOZOR_OIDC_CLIENT_SECRET}",
-          "dozor-directory", "${DOZOR_DIRECTORY_CLIENT_SECRET}");
+          "dozor-directory", "${DOZOR_DIRECTORY_CLIENT_SECRET}",
+          "dozor-monitoring-demo", "${DOZOR_DETECTOR_CLIENT_SECRET}");
 
   @Test
   void theRealmTakesEveryClientSecretFromTheEnvironment() throws IOException {
@@ -60,6 +61,12 @@ class NoSecretsInRepositoryTest {
     assertTrue(
         keycloak.contains("$DOZOR_DIRECTORY_CLIENT_SECRET $DOZOR_PUBLIC_URL"),
         "a new secret makes Keycloak import the realm afresh");
+    // The demo monitoring client's secret likewise.
+    assertTrue(generated(common).contains("DOZOR_DETECTOR_CLIENT_SECRET"), "generated");
+    assertFalse(common.contains("DOZOR_DETECTOR_CLIENT_SECRET:="), "no default secret");
+    assertTrue(
+        keycloak.contains("$DOZOR_KEYCLOAK_ADMIN_PASSWORD $DOZOR_DETECTOR_CLIENT_SECRET\""),
+        "a new detector secret makes Keycloak import the realm afresh");
   }
 
   @Test

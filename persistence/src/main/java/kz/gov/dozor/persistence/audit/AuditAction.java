@@ -28,5 +28,8 @@ public enum AuditAction {
   TRIAGE_ADDED_TO_CASE,
   TRIAGE_DISMISSED,
   /** A file of detections imported. */
-  INTAKE_IMPORTED
+  INTAKE_IMPORTED,
+  /** Suppression rules of intake. */
+  SUPPRESSION_RULE_ADDED,
+  SUPPRESSION_RULE_RETIRED
 }

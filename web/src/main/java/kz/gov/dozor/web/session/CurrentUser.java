@@ -63,6 +63,11 @@ public class CurrentUser {
     return external.isUserInRole(Roles.ADMIN);
   }
 
+  /** An agency's administrators keep its suppression rules. */
+  public boolean isAgencyAdmin() {
+    return inAgency() && isAdmin();
+  }
+
   public String getRoleNames() {
     List<String> names = new ArrayList<>();
     for (String role : List.of(Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER, Roles.ADMIN)) {

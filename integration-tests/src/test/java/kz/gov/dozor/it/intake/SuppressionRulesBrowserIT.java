@@ -1,0 +1,93 @@
+package kz.gov.dozor.it.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import kz.gov.dozor.it.support.Browser;
+import kz.gov.dozor.it.support.BrowserExtension;
+import kz.gov.dozor.it.support.Portal;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The agency's administrator opens suppression rules from the home page, is told beside the field
+ * what is wrong with a rule, adds one and retires it; the page is closed to others.
+ */
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
+@RunAsClient
+class SuppressionRulesBrowserIT {
+
+  @Test
+  void theAgencysAdministratorAddsAndRetiresARule(Browser admin) {
+    Portal.signIn(admin, "admin.afm");
+    Portal.chooseLanguage(admin, "en");
+    admin.open("");
+    admin.find(By.id("homeRules")).click();
+    admin.find(By.id("rule:save"));
+    assertTrue(admin.url().contains("/intake/suppression-rules.xhtml"), admin.url());
+
+    String host = "browser-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+    new Select(admin.find(By.id("rule:kind"))).selectByVisibleText("Host");
+    admin.find(By.id("rule:pattern")).sendKeys("https://" + host + "/x");
+    new Select(admin.find(By.id("rule:action"))).selectByVisibleText("Drop");
+    admin.find(By.id("rule:reason")).sendKeys("Known mirror of a blocked casino");
+    String lastDay =
+        LocalDate.now(ZoneId.of("Asia/Almaty"))
+            .plusDays(10)
+            .format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+    admin.find(By.id("rule:endsOn_input")).sendKeys(lastDay);
+    admin.find(By.id("rule:save")).click();
+    admin.idle();
+    assertTrue(
+        admin.find(By.id("rule")).getText().contains("Not a host name"),
+        admin.find(By.id("rule")).getText());
+    assertEquals(
+        "Known mirror of a blocked casino",
+        admin.find(By.id("rule:reason")).getAttribute("value"),
+        "what was typed is kept");
+
+    admin.find(By.id("rule:pattern")).clear();
+    admin.find(By.id("rule:pattern")).sendKeys(host);
+    admin.find(By.id("rule:save")).click();
+    admin.idle();
+    WebElement row = rowOf(admin, host);
+    assertTrue(row.getText().contains("In force"), row.getText());
+    assertEquals("0", row.findElement(By.cssSelector(".dz-rule-count")).getText().trim());
+
+    row.findElement(By.cssSelector("button[id$=':retire']")).click();
+    admin.find(By.id("list:confirmYes")).click();
+    admin.idle();
+    WebElement retired = rowOf(admin, host);
+    assertTrue(retired.getText().contains("Retired"), retired.getText());
+    assertTrue(
+        retired.findElements(By.cssSelector("button[id$=':retire']")).isEmpty(),
+        "a retired rule is not retired again");
+  }
+
+  @Test
+  void othersAreRefused(Browser investigator) {
+    Portal.signIn(investigator, "investigator1");
+    investigator.open("intake/suppression-rules.xhtml");
+    assertEquals("403", investigator.find(By.id("errorCode")).getText());
+    assertFalse(investigator.present(By.id("rule:save")));
+  }
+
+  static WebElement rowOf(Browser b, String host) {
+    for (WebElement row : b.all(By.cssSelector("#list\\:table tbody tr"))) {
+      if (row.getText().contains(host)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + host);
+  }
+}

@@ -49,7 +49,7 @@ import kz.gov.dozor.persistence.reference.Category;
 public class CaseService {
 
   public static final int MAX_DESCRIPTION = 10_000;
-  public static final int MAX_RESOURCES = 500;
+  public static final int MAX_RESOURCES = 10_000;
   public static final int MAX_EVIDENCE = 50;
 
   /** Clocks of the user's machine and ours may differ a little. */

@@ -151,6 +151,26 @@ public class NoticeService {
     return notice.getId();
   }
 
+  /**
+   * The ids of the case's resources a new notification may name: those in no notification still
+   * open and not blocked, in the order of the case. Lets the investigator name them all at once.
+   */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public List<Long> resourcesToNotify(long caseId) {
+    Caller caller = cases.agencyCaller();
+    ViolationCase vc = cases.readable(caseId, caller);
+    Set<Long> busy = resourcesInOpenOrBlockingNotices(vc);
+    return em
+        .createQuery(
+            "select r.id from CaseResource r where r.violationCase = :c order by r.position",
+            Long.class)
+        .setParameter("c", vc)
+        .getResultList()
+        .stream()
+        .filter(id -> !busy.contains(id))
+        .toList();
+  }
+
   /** The investigator corrects a notification the supervisor returned and submits it again. */
   @RolesAllowed(Roles.INVESTIGATOR)
   public void resubmit(

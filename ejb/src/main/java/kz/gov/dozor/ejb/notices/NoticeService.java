@@ -233,6 +233,17 @@ public class NoticeService {
   /** The agency answers the ministry's questions and sends the notification again. */
   @RolesAllowed(Roles.INVESTIGATOR)
   public void answerAndResend(long noticeId, long version, Map<Long, String> answers) {
+    answerAndResend(noticeId, version, answers, null);
+  }
+
+  /**
+   * The agency answers the ministry's questions and sends the notification again: each returned
+   * resource gets its own answer, or {@code commonAnswer} when it has none (a notification may have
+   * hundreds of resources returned with one question).
+   */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public void answerAndResend(
+      long noticeId, long version, Map<Long, String> answers, String commonAnswer) {
     Caller caller = cases.agencyCaller();
     BlockNotice n = agencyNotice(noticeId, version, caller);
     if (n.getStatus() != NoticeStatus.INFO_REQUESTED) {
@@ -240,10 +251,16 @@ public class NoticeService {
           "notice.transitionNotAllowed", n.getStatus(), NoticeStatus.SENT);
     }
     List<Problem> problems = new ArrayList<>();
+    maxLength("commonAnswer", commonAnswer, MAX_TEXT, problems);
+    Map<Long, String> given = new java.util.HashMap<>();
     for (NoticeResource r : n.getResources()) {
       if (r.getDecision() == ResourceDecision.RETURN) {
-        String answer = answers == null ? null : answers.get(r.getId());
+        String own = answers == null ? null : blankToNull(answers.get(r.getId()));
+        String answer = own != null ? own : blankToNull(commonAnswer);
         required("answer:" + r.getId(), answer, MAX_TEXT, problems);
+        if (answer != null) {
+          given.put(r.getId(), answer.strip());
+        }
       }
     }
     refuseIf(problems);
@@ -251,7 +268,7 @@ public class NoticeService {
     n.nextRound(clock.instant());
     for (NoticeResource r : n.getResources()) {
       if (r.getDecision() == ResourceDecision.RETURN) {
-        r.answered(answers.get(r.getId()).strip());
+        r.answered(given.get(r.getId()));
       }
     }
     n.due(deadlines.dueFor(DeadlineStep.MINISTRY_DECISION, clock.instant()));

@@ -195,6 +195,26 @@ class BulkDecisionIT {
         db.count(
             "select count(*) from registry_entry where notice_id = ? and decision_number = 'MCI-7'",
             notice));
+
+    // The agency answers all returned resources at once and sends the notification again.
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            investigator.run(
+                () ->
+                    notices.answerAndResend(
+                        notice, given.noticeVersion(notice), java.util.Map.of(), " ")));
+    long resend = given.noticeVersion(notice);
+    investigator.run(
+        () -> notices.answerAndResend(notice, resend, java.util.Map.of(), "Our own channel."));
+    NoticeDetails again = officer.call(() -> notices.open(notice));
+    assertEquals(NoticeStatus.SENT, again.status());
+    assertEquals(1, again.pendingCount());
+    assertEquals(
+        "Our own channel.",
+        db.single(
+            "select answer from block_notice_resource where notice_id = ? and answer is not null",
+            notice));
   }
 
   @Test

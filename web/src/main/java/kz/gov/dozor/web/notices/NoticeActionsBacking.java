@@ -48,6 +48,7 @@ public class NoticeActionsBacking implements Serializable {
   private final Map<Long, String> answers = new HashMap<>();
   private final Map<Long, String> liftReasons = new HashMap<>();
   private final DecisionInput bulk = new DecisionInput();
+  private String commonAnswer;
 
   /** What an officer enters for one resource. */
   public static class DecisionInput implements Serializable {
@@ -168,6 +169,14 @@ public class NoticeActionsBacking implements Serializable {
         : Messages.text("notice.confirmMany." + d, noticeItems.getCovered(), bulk.number);
   }
 
+  public String getCommonAnswer() {
+    return commonAnswer;
+  }
+
+  public void setCommonAnswer(String commonAnswer) {
+    this.commonAnswer = commonAnswer;
+  }
+
   public DecisionInput getBulk() {
     return bulk;
   }
@@ -176,7 +185,7 @@ public class NoticeActionsBacking implements Serializable {
     return run(
         null,
         (id, v) -> {
-          notices.answerAndResend(id, v, answers);
+          notices.answerAndResend(id, v, answers, commonAnswer);
           Messages.success("notice.done.answered");
         });
   }
@@ -240,7 +249,9 @@ public class NoticeActionsBacking implements Serializable {
   /** Fields of a resource's forms sit in that resource's row of the repeat. */
   private String fieldId(String field, Long itemId) {
     if (field.startsWith("answer:")) {
-      return row(Long.parseLong(field.substring(7))) + "answer";
+      // A resource not on the page shown is answered by the answer for all.
+      String row = row(Long.parseLong(field.substring(7)));
+      return row.isEmpty() ? "commonAnswer" : row + "answer";
     }
     if (itemId == null) {
       return BULK_FIELDS.getOrDefault(field, field);

@@ -19,6 +19,7 @@ import kz.gov.dozor.persistence.cases.ViolationCase;
 import kz.gov.dozor.persistence.notices.BlockNotice;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
 import kz.gov.dozor.persistence.notices.NoticeResource;
+import kz.gov.dozor.persistence.notices.ResourceDecision;
 import kz.gov.dozor.persistence.registry.RegistryEntry;
 
 /**
@@ -106,6 +107,15 @@ public class CaseNoticeQueries {
             }
           }
         }
+      }
+      boolean returnedAlone = trail.stream().anyMatch(t -> t.step() == Step.RETURNED);
+      if (!returnedAlone && item.getDecision() == ResourceDecision.RETURN) {
+        // Returned with many others by one decision: that event names no resource, the question
+        // is kept with the resource itself.
+        ofNotice.stream()
+            .filter(h -> h.event().getType() == NoticeEvent.Type.RESOURCES_RETURNED)
+            .reduce((a, b) -> b)
+            .ifPresent(h -> trail.add(step(Step.RETURNED, h.event(), n, item.getReason(), nameOf)));
       }
       if (lastAnswer >= 0 && item.getAnswer() != null) {
         // Only the latest answer is kept with the resource.

@@ -13,7 +13,9 @@ import kz.gov.dozor.persistence.notices.ResourceDecision;
  * Everything the notification page shows to the agency or the ministry. The ministry's view ({@code
  * ministryView}) starts at the sending: no drafting, no internal sign-off rounds, no supervisor's
  * comments. The legal basis is {@code legalBasis} as cited, and {@code pickedBasis} when it was
- * picked from the list (null when typed freely).
+ * picked from the list (null when typed freely). {@code resources} is the first page of the
+ * notification's resources (at most {@link NoticeViews#FIRST_PAGE}); {@code resourceCount} counts
+ * them all and {@code pendingCount} those still waiting for a decision.
  */
 public record NoticeDetails(
     long id,
@@ -39,7 +41,9 @@ public record NoticeDetails(
     List<Step> history,
     String draftedByName,
     String reviewedByName,
-    boolean ministryView)
+    boolean ministryView,
+    long resourceCount,
+    long pendingCount)
     implements Serializable {
 
   public boolean isOverdue() {

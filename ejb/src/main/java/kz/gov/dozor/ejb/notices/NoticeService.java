@@ -70,6 +70,7 @@ public class NoticeService {
   @Inject private Clock clock;
   @Inject private Deadlines deadlines;
   @Inject private NoticeResponsibles responsibles;
+  @Inject private NoticeItemQueries items;
 
   // ---- the agency ----
 
@@ -111,9 +112,21 @@ public class NoticeService {
             caller.username(),
             now);
     Set<Long> busy = resourcesInOpenOrBlockingNotices(vc);
-    for (Long id : new HashSet<>(resourceIds)) {
-      CaseResource r = em.find(CaseResource.class, id);
-      if (r == null || !r.getViolationCase().getId().equals(vc.getId())) {
+    // One query for all of them: a notification may name thousands of the case's resources.
+    Map<Long, CaseResource> ofCase = new java.util.HashMap<>();
+    Set<Long> wanted = new HashSet<>(resourceIds);
+    for (List<Long> chunk : chunks(new ArrayList<>(wanted), 1000)) {
+      em.createQuery(
+              "select r from CaseResource r where r.violationCase = :c and r.id in :ids",
+              CaseResource.class)
+          .setParameter("c", vc)
+          .setParameter("ids", chunk)
+          .getResultList()
+          .forEach(r -> ofCase.put(r.getId(), r));
+    }
+    for (Long id : new java.util.TreeSet<>(wanted)) {
+      CaseResource r = ofCase.get(id);
+      if (r == null) {
         throw new InvalidInputException(
             List.of(new Problem("resources", "notice.resources.notOfCase")));
       }
@@ -136,6 +149,26 @@ public class NoticeService {
     event(notice, caller, NoticeEvent.Type.SUBMITTED, null);
     handedOver(notice, "submitted for sign-off", "inbox.awaitingSignOff");
     return notice.getId();
+  }
+
+  /**
+   * The ids of the case's resources a new notification may name: those in no notification still
+   * open and not blocked, in the order of the case. Lets the investigator name them all at once.
+   */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public List<Long> resourcesToNotify(long caseId) {
+    Caller caller = cases.agencyCaller();
+    ViolationCase vc = cases.readable(caseId, caller);
+    Set<Long> busy = resourcesInOpenOrBlockingNotices(vc);
+    return em
+        .createQuery(
+            "select r.id from CaseResource r where r.violationCase = :c order by r.position",
+            Long.class)
+        .setParameter("c", vc)
+        .getResultList()
+        .stream()
+        .filter(id -> !busy.contains(id))
+        .toList();
   }
 
   /** The investigator corrects a notification the supervisor returned and submits it again. */
@@ -200,6 +233,17 @@ public class NoticeService {
   /** The agency answers the ministry's questions and sends the notification again. */
   @RolesAllowed(Roles.INVESTIGATOR)
   public void answerAndResend(long noticeId, long version, Map<Long, String> answers) {
+    answerAndResend(noticeId, version, answers, null);
+  }
+
+  /**
+   * The agency answers the ministry's questions and sends the notification again: each returned
+   * resource gets its own answer, or {@code commonAnswer} when it has none (a notification may have
+   * hundreds of resources returned with one question).
+   */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public void answerAndResend(
+      long noticeId, long version, Map<Long, String> answers, String commonAnswer) {
     Caller caller = cases.agencyCaller();
     BlockNotice n = agencyNotice(noticeId, version, caller);
     if (n.getStatus() != NoticeStatus.INFO_REQUESTED) {
@@ -207,10 +251,16 @@ public class NoticeService {
           "notice.transitionNotAllowed", n.getStatus(), NoticeStatus.SENT);
     }
     List<Problem> problems = new ArrayList<>();
+    maxLength("commonAnswer", commonAnswer, MAX_TEXT, problems);
+    Map<Long, String> given = new java.util.HashMap<>();
     for (NoticeResource r : n.getResources()) {
       if (r.getDecision() == ResourceDecision.RETURN) {
-        String answer = answers == null ? null : answers.get(r.getId());
+        String own = answers == null ? null : blankToNull(answers.get(r.getId()));
+        String answer = own != null ? own : blankToNull(commonAnswer);
         required("answer:" + r.getId(), answer, MAX_TEXT, problems);
+        if (answer != null) {
+          given.put(r.getId(), answer.strip());
+        }
       }
     }
     refuseIf(problems);
@@ -218,7 +268,7 @@ public class NoticeService {
     n.nextRound(clock.instant());
     for (NoticeResource r : n.getResources()) {
       if (r.getDecision() == ResourceDecision.RETURN) {
-        r.answered(answers.get(r.getId()).strip());
+        r.answered(given.get(r.getId()));
       }
     }
     n.due(deadlines.dueFor(DeadlineStep.MINISTRY_DECISION, clock.instant()));
@@ -242,31 +292,17 @@ public class NoticeService {
       String decisionNumber,
       LocalDate decisionDate,
       String text) {
-    List<Problem> problems = new ArrayList<>();
-    if (decision == null) {
-      problems.add(new Problem("decision", "decision.required"));
-    } else if (decision == ResourceDecision.BLOCK) {
-      required("decisionNumber", decisionNumber, 100, problems);
-      if (decisionDate == null) {
-        problems.add(new Problem("decisionDate", "decision.date.required"));
-      } else if (decisionDate.isAfter(LocalDate.now(clock.withZone(Almaty.ZONE)))) {
-        problems.add(new Problem("decisionDate", "decision.date.future"));
-      }
-    } else {
-      required("text", text, MAX_TEXT, problems);
-    }
-    refuseIf(problems);
+    refuseIf(decisionProblems(decision, decisionNumber, decisionDate, text));
     Caller officer = ministryOfficer();
     BlockNotice n = ministryNotice(noticeId, officer);
     checkVersion(n, version);
     if (n.getStatus() != NoticeStatus.SENT) {
       throw new TransitionNotAllowedException("decision.notExpected", n.getStatus());
     }
-    NoticeResource item =
-        n.getResources().stream()
-            .filter(r -> r.getId() == itemId)
-            .findFirst()
-            .orElseThrow(() -> new NoticeNotFoundException(noticeId));
+    NoticeResource item = em.find(NoticeResource.class, itemId);
+    if (item == null || !item.getNotice().getId().equals(n.getId())) {
+      throw new NoticeNotFoundException(noticeId);
+    }
     if (item.getDecision() != null) {
       throw new TransitionNotAllowedException("decision.alreadyDecided", item.getDecision());
     }
@@ -308,25 +344,135 @@ public class NoticeService {
         noticeId,
         decision + " " + item.getResource().getUrlNormalized(),
         null);
-    if (n.getResources().stream().allMatch(r -> r.getDecision() != null)) {
-      boolean questions =
-          n.getResources().stream().anyMatch(r -> r.getDecision() == ResourceDecision.RETURN);
-      move(n, questions ? NoticeStatus.INFO_REQUESTED : NoticeStatus.DECIDED);
-      if (questions) {
-        n.due(deadlines.dueFor(DeadlineStep.AGENCY_ANSWER, now));
-      } else {
-        n.decided(now);
-        n.due(null);
-      }
-      event(
-          n, officer, questions ? NoticeEvent.Type.INFO_REQUESTED : NoticeEvent.Type.DECIDED, null);
-      handedOver(
-          n,
-          questions ? "returned to the agency for more information" : "decided",
-          questions ? "inbox.infoRequested" : "inbox.decided");
-    } else {
-      touch(n);
+    settle(n, officer, now);
+  }
+
+  /**
+   * An officer records one decision on many resources of a notification at once: those chosen
+   * ({@code itemIds}) among the ones matching {@code filter}, or, with {@code itemIds} null, all
+   * that match it. Block (one decision number and date), refuse (one reason) or return (one
+   * question), in one transaction: the decisions and registry entries are written set-based, and
+   * the notification's history and the audit log get one entry with the count. Resources of the
+   * selection decided already are skipped and counted. When no resource waits any more, the
+   * notification moves on as after {@link #decide}.
+   */
+  @RolesAllowed(Roles.OFFICER)
+  public BulkDecision decideMany(
+      long noticeId,
+      long version,
+      NoticeItemFilter filter,
+      java.util.Collection<Long> itemIds,
+      ResourceDecision decision,
+      String decisionNumber,
+      LocalDate decisionDate,
+      String text) {
+    List<Problem> problems = decisionProblems(decision, decisionNumber, decisionDate, text);
+    if (itemIds != null && itemIds.isEmpty()) {
+      problems.add(new Problem("selection", "decision.selection.required"));
+    } else if (itemIds != null && itemIds.size() > NoticeItemQueries.MAX_SELECTED) {
+      problems.add(
+          new Problem("selection", "decision.selection.tooMany", NoticeItemQueries.MAX_SELECTED));
     }
+    refuseIf(problems);
+    Caller officer = ministryOfficer();
+    BlockNotice n = ministryNotice(noticeId, officer);
+    checkVersion(n, version);
+    if (n.getStatus() != NoticeStatus.SENT) {
+      throw new TransitionNotAllowedException("decision.notExpected", n.getStatus());
+    }
+    // Locked and given a new version first: a concurrent decision on the same notification waits
+    // for this one and then fails its version check instead of deciding the same resources twice.
+    lockForChange(n);
+    NoticeItemFilter f = filter == null ? NoticeItemFilter.ALL : filter;
+    long[] selected = items.selected(noticeId, f, itemIds);
+    if (selected[0] == 0) {
+      throw new InvalidInputException(
+          List.of(new Problem("selection", "decision.selection.required")));
+    }
+    Instant now = clock.instant();
+    boolean block = decision == ResourceDecision.BLOCK;
+    String number = block ? decisionNumber.strip() : null;
+    String said = block ? null : text.strip();
+    int decided =
+        items.decide(
+            noticeId,
+            f,
+            itemIds,
+            decision,
+            number,
+            block ? decisionDate : null,
+            said,
+            ISSUING_BODY,
+            officer.username(),
+            now);
+    int skipped = (int) (selected[0] - decided);
+    if (decided > 0) {
+      NoticeEvent.Type type =
+          switch (decision) {
+            case BLOCK -> NoticeEvent.Type.RESOURCES_BLOCKED;
+            case REFUSE -> NoticeEvent.Type.RESOURCES_REFUSED;
+            case RETURN -> NoticeEvent.Type.RESOURCES_RETURNED;
+          };
+      event(n, officer, type, NoticeEvent.aboutResources(decided, block ? number : said));
+      audit.record(
+          AuditAction.RESOURCE_DECIDED,
+          "notice",
+          noticeId,
+          decision
+              + " "
+              + decided
+              + " resources at once"
+              + (skipped > 0 ? ", " + skipped + " decided already" : ""),
+          null);
+    }
+    boolean done = settle(n, officer, now);
+    return new BulkDecision(decided, skipped, done);
+  }
+
+  /**
+   * When no resource of the notification waits for a decision any more, it is decided, or goes back
+   * to the agency with the questions asked; otherwise it just gets a new version. Returns whether
+   * it moved on.
+   */
+  private boolean settle(BlockNotice n, Caller officer, Instant now) {
+    flush();
+    if (items.pending(n.getId()) > 0) {
+      touch(n);
+      return false;
+    }
+    boolean questions = items.anyReturned(n.getId());
+    move(n, questions ? NoticeStatus.INFO_REQUESTED : NoticeStatus.DECIDED);
+    if (questions) {
+      n.due(deadlines.dueFor(DeadlineStep.AGENCY_ANSWER, now));
+    } else {
+      n.decided(now);
+      n.due(null);
+    }
+    event(n, officer, questions ? NoticeEvent.Type.INFO_REQUESTED : NoticeEvent.Type.DECIDED, null);
+    handedOver(
+        n,
+        questions ? "returned to the agency for more information" : "decided",
+        questions ? "inbox.infoRequested" : "inbox.decided");
+    return true;
+  }
+
+  /** The fields a decision needs: a number and a date not in the future for a block, else text. */
+  private List<Problem> decisionProblems(
+      ResourceDecision decision, String decisionNumber, LocalDate decisionDate, String text) {
+    List<Problem> problems = new ArrayList<>();
+    if (decision == null) {
+      problems.add(new Problem("decision", "decision.required"));
+    } else if (decision == ResourceDecision.BLOCK) {
+      required("decisionNumber", decisionNumber, 100, problems);
+      if (decisionDate == null) {
+        problems.add(new Problem("decisionDate", "decision.date.required"));
+      } else if (decisionDate.isAfter(LocalDate.now(clock.withZone(Almaty.ZONE)))) {
+        problems.add(new Problem("decisionDate", "decision.date.future"));
+      }
+    } else {
+      required("text", text, MAX_TEXT, problems);
+    }
+    return problems;
   }
 
   /** An officer lifts a block: the content was removed, or a court lifted the restriction. */
@@ -366,8 +512,36 @@ public class NoticeService {
   /** A notification, for its agency's staff or, once sent, for ministry officers. */
   @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER})
   public NoticeDetails open(long noticeId) {
-    Caller caller = users.requireOrganisationMember();
     BlockNotice n = em.find(BlockNotice.class, noticeId);
+    boolean agency = readable(n, noticeId);
+    // The ministry sees the notification from its sending onward, never the agency's review.
+    return NoticeViews.details(em, users, items, n, !agency);
+  }
+
+  /**
+   * A page of a notification's resources matching the filter, in the order they were added, for
+   * whoever may open the notification.
+   */
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER})
+  public List<NoticeDetails.Item> items(
+      long noticeId, NoticeItemFilter filter, int first, int pageSize) {
+    readable(em.find(BlockNotice.class, noticeId), noticeId);
+    return items.page(noticeId, filter == null ? NoticeItemFilter.ALL : filter, first, pageSize);
+  }
+
+  /** How many resources of a notification match the filter. */
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER})
+  public long countItems(long noticeId, NoticeItemFilter filter) {
+    readable(em.find(BlockNotice.class, noticeId), noticeId);
+    return items.count(noticeId, filter == null ? NoticeItemFilter.ALL : filter);
+  }
+
+  /**
+   * Whether the caller may read the notification: true for its agency's staff, false for a ministry
+   * officer once it was sent; anyone else is refused (and audited).
+   */
+  private boolean readable(BlockNotice n, long noticeId) {
+    Caller caller = users.requireOrganisationMember();
     if (n == null) {
       throw new NoticeNotFoundException(noticeId);
     }
@@ -380,8 +554,7 @@ public class NoticeService {
           "notice", noticeId, "notification of another organisation or not sent", null);
       throw new AccessDeniedException("access.otherOrganisation");
     }
-    // The ministry sees the notification from its sending onward, never the agency's review.
-    return NoticeViews.details(em, users, n, !agency);
+    return agency;
   }
 
   /** The notifications of a case, newest first (agency). */
@@ -480,6 +653,14 @@ public class NoticeService {
             .getResultList());
   }
 
+  private static <T> List<List<T>> chunks(List<T> list, int size) {
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i += size) {
+      out.add(list.subList(i, Math.min(list.size(), i + size)));
+    }
+    return out;
+  }
+
   private String nextNumber(String organisation, Instant now) {
     int year = now.atZone(Almaty.ZONE).getYear();
     Number next =
@@ -521,6 +702,14 @@ public class NoticeService {
     flush();
     audit.record(AuditAction.NOTICE_HANDED_OVER, "notice", n.getId(), what, null);
     responsibles.tell(n, messageKey);
+  }
+
+  private void lockForChange(BlockNotice n) {
+    try {
+      em.lock(n, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    } catch (OptimisticLockException | jakarta.persistence.PessimisticLockException e) {
+      throw new ConcurrentChangeException();
+    }
   }
 
   private void touch(BlockNotice n) {

@@ -1,7 +1,6 @@
 package kz.gov.dozor.ejb.notices;
 
 import jakarta.persistence.EntityManager;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import kz.gov.dozor.ejb.reference.LegalBasisView;
 import kz.gov.dozor.ejb.users.UserDirectory;
 import kz.gov.dozor.persistence.notices.BlockNotice;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
-import kz.gov.dozor.persistence.registry.RegistryEntry;
 
 /** Reads notifications into what the pages show. */
 final class NoticeViews {
@@ -31,25 +29,21 @@ final class NoticeViews {
 
   private NoticeViews() {}
 
-  /** The notification as its agency sees it: everything, its internal review included. */
-  static NoticeDetails details(EntityManager em, UserDirectory users, BlockNotice n) {
-    return details(em, users, n, false);
-  }
+  /** How many of a notification's resources its page gets with it; it pages through the rest. */
+  static final int FIRST_PAGE = 50;
 
   /**
-   * The notification as the agency ({@code ministryView} false) or the ministry sees it. The
-   * ministry sees it from its sending onward: not who drafted it when, not the supervisor's
-   * comments, not the internal sign-off rounds; these are left out here, before they reach a page.
+   * The notification as the agency ({@code ministryView} false) or the ministry sees it, with the
+   * first page of its resources and their counts. The ministry sees it from its sending onward: not
+   * who drafted it when, not the supervisor's comments, not the internal sign-off rounds; these are
+   * left out here, before they reach a page.
    */
   static NoticeDetails details(
-      EntityManager em, UserDirectory users, BlockNotice n, boolean ministryView) {
-    Map<Long, RegistryEntry> entries = new HashMap<>();
-    for (RegistryEntry e :
-        em.createQuery("select e from RegistryEntry e where e.notice = :n", RegistryEntry.class)
-            .setParameter("n", n)
-            .getResultList()) {
-      entries.put(e.getResource().getId(), e);
-    }
+      EntityManager em,
+      UserDirectory users,
+      NoticeItemQueries itemQueries,
+      BlockNotice n,
+      boolean ministryView) {
     var eventQuery =
         em.createQuery(
                 "select e from NoticeEvent e where e.notice = :n"
@@ -68,36 +62,14 @@ final class NoticeViews {
     Set<String> people = new HashSet<>();
     people.add(n.getDraftedBy());
     people.add(n.getReviewedBy());
-    entries.values().forEach(e -> people.add(e.getLiftedBy()));
     events.forEach(e -> people.add(e.getActor()));
     Map<String, String> names = users.displayNames(people);
 
     boolean restricted = n.getViolationCase().getCategory().isRestrictedEvidence();
     List<NoticeDetails.Item> items =
-        n.getResources().stream()
-            .map(
-                r -> {
-                  RegistryEntry e = entries.get(r.getResource().getId());
-                  String liftedBy = e == null ? null : e.getLiftedBy();
-                  return new NoticeDetails.Item(
-                      r.getId(),
-                      r.getResource().getUrlOriginal(),
-                      r.getResource().getUrlNormalized(),
-                      r.getDecision(),
-                      r.getDecisionNumber(),
-                      r.getDecisionDate(),
-                      r.getReason(),
-                      r.getAnswer(),
-                      r.getDecidedBy(),
-                      e == null ? null : e.getId(),
-                      e == null ? null : e.getVersion(),
-                      e != null && e.isActive(),
-                      e == null ? null : e.getLiftReason(),
-                      e == null ? null : e.getLiftedAt(),
-                      liftedBy,
-                      name(names, liftedBy));
-                })
-            .toList();
+        itemQueries.page(n.getId(), NoticeItemFilter.ALL, 0, FIRST_PAGE);
+    long resourceCount = itemQueries.count(n.getId(), NoticeItemFilter.ALL);
+    long pendingCount = itemQueries.pending(n.getId());
     List<NoticeDetails.Attachment> evidence =
         n.getEvidence().stream()
             .map(
@@ -147,7 +119,9 @@ final class NoticeViews {
         history,
         ministryView ? null : name(names, n.getDraftedBy()),
         name(names, n.getReviewedBy()),
-        ministryView);
+        ministryView,
+        resourceCount,
+        pendingCount);
   }
 
   /** Rows of notifications matching {@code where} (JPQL on {@code n}, one parameter {@code :p}). */

@@ -202,6 +202,34 @@ public final class Portal {
       return b.find(message).getText();
     }
 
+    /** Pastes lines into the "many URLs" box and adds them; returns when the form has answered. */
+    public NewCasePage paste(java.util.List<String> lines) {
+      WebElement area = b.find(By.id("caseForm:pasted"));
+      // Thousands of characters: set at once rather than typed key by key.
+      b.script("arguments[0].value = arguments[1];", area, String.join("\n", lines));
+      b.find(By.id("caseForm:addPasted")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(area));
+      b.idle();
+      return this;
+    }
+
+    /** What the form says it took from the pastes ("300 pasted URLs will be registered …"). */
+    public String pastedCount() {
+      return b.find(By.id("caseForm:pastedCount")).getText();
+    }
+
+    /** The pasted lines not taken, each with the reason. */
+    public java.util.List<String> pasteProblems() {
+      return b.all(By.cssSelector("#caseForm\\:pasteProblems .dz-paste-problem")).stream()
+          .map(WebElement::getText)
+          .toList();
+    }
+
+    /** The text left in the "many URLs" box. */
+    public String pastedText() {
+      return b.find(By.id("caseForm:pasted")).getAttribute("value");
+    }
+
     /** Sends the form; returns when the portal has answered with the next page. */
     public void register() {
       b.idle();
@@ -444,6 +472,60 @@ public final class Portal {
 
     public String itemText(int row) {
       return b.find(By.id("item-" + row)).getText();
+    }
+
+    /** Filters the resources by URL text and decision state ("" for any); waits for the table. */
+    public NoticePage filterItems(String urlText, String state) {
+      WebElement url = b.find(By.id("noticeActions:itemUrl"));
+      url.clear();
+      url.sendKeys(urlText);
+      new Select(b.find(By.id("noticeActions:itemState"))).selectByValue(state);
+      WebElement table = b.driver().findElement(By.id("noticeActions:items"));
+      b.find(By.id("noticeActions:itemFilter")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.idle();
+      return this;
+    }
+
+    /** How many resources the table shows on this page. */
+    public int itemRows() {
+      return b.all(By.cssSelector("#noticeActions\\:items .dz-decision")).size();
+    }
+
+    /**
+     * Records one decision on all resources that match the filter: BLOCK (number, date), REFUSE or
+     * RETURN (text), saying yes to the confirmation.
+     */
+    public NoticePage decideAllMatching(String decision, String number, String date, String text) {
+      WebElement covered = b.find(By.id("noticeActions:bulkCovered"));
+      b.find(By.id("noticeActions:bulkScope:1")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(covered));
+      b.idle();
+      int option =
+          switch (decision) {
+            case "BLOCK" -> 0;
+            case "REFUSE" -> 1;
+            default -> 2;
+          };
+      WebElement fields = b.driver().findElement(By.id("noticeActions:bulkFields"));
+      b.find(By.id("noticeActions:bulkDecision:" + option)).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(fields));
+      b.idle();
+      if (number != null) {
+        b.find(By.id("noticeActions:bulkNumber")).sendKeys(number);
+      }
+      if (date != null) {
+        b.find(By.id("noticeActions:bulkDate_input")).sendKeys(date);
+      }
+      if (text != null) {
+        b.find(By.id("noticeActions:bulkText")).sendKeys(text);
+      }
+      return submit("noticeActions:bulkApply", true);
+    }
+
+    /** What the decision on many resources says it covers. */
+    public String covered() {
+      return b.find(By.id("noticeActions:bulkCovered")).getText();
     }
 
     /** The text of the last confirmation said yes to. */

@@ -30,6 +30,11 @@ public class NoticeEvent {
     return urlNormalized + RESOURCE_SEPARATOR + text;
   }
 
+  /** The detail of an event about many resources decided at once: how many, then what was said. */
+  public static String aboutResources(int count, String text) {
+    return count + RESOURCE_SEPARATOR + text;
+  }
+
   /** What happened. */
   public enum Type {
     SUBMITTED,
@@ -41,7 +46,11 @@ public class NoticeEvent {
     INFO_REQUESTED,
     ANSWERED_AND_RESENT,
     DECIDED,
-    BLOCK_LIFTED;
+    BLOCK_LIFTED,
+    /** One decision on many resources at once (the detail: how many, then what was said). */
+    RESOURCES_BLOCKED,
+    RESOURCES_REFUSED,
+    RESOURCES_RETURNED;
 
     /**
      * The agency's internal review before a notification leaves it: the ministry never sees these

@@ -56,6 +56,11 @@ public class CaseListBacking implements Serializable {
   private LazyDataModel<CaseRow> model;
   // The column filters of the last count, so that an empty list can tell why it is empty.
   private transient Map<String, FilterMeta> lastFilterBy = Map.of();
+  private boolean capped;
+  // The filters under the column headers as the address gave them, for the first showing.
+  private String statusFilter;
+  private String categoryFilter;
+  private String numberFilter;
 
   @PostConstruct
   void init() {
@@ -72,8 +77,73 @@ public class CaseListBacking implements Serializable {
     registeredTo = null;
     urlText = null;
     number = null;
+    statusFilter = null;
+    categoryFilter = null;
+    numberFilter = null;
     // The filters under the column headers are the table's own: clear them too.
     PrimeFaces.current().executeScript("PF('casesTable').clearFilters()");
+  }
+
+  /**
+   * The rows the table pages through for a count: all of them, or the first {@link
+   * CaseService#COUNT_CAP} of a larger result, which the page calls "more than" that many.
+   */
+  int pageable(long count) {
+    capped = count > CaseService.COUNT_CAP;
+    return (int) Math.min(count, CaseService.COUNT_CAP);
+  }
+
+  /** Whether the last count stopped at {@link CaseService#COUNT_CAP}: there are more. */
+  public boolean isCapped() {
+    return capped;
+  }
+
+  public int getCountCap() {
+    return CaseService.COUNT_CAP;
+  }
+
+  /**
+   * Puts the filters in the page's address (after an ajax filtering; a full page load has them
+   * there already), so that the list can be bookmarked, shared and reloaded as it is.
+   */
+  private void keepInAddress(Map<String, FilterMeta> filterBy) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces == null || !faces.getPartialViewContext().isAjaxRequest()) {
+      return;
+    }
+    // Only URL-encoded text goes into the script: letters, digits, %, +, and . - * _
+    String query = address(query(filterBy));
+    PrimeFaces.current()
+        .executeScript(
+            "history.replaceState(null, '', location.pathname"
+                + (query.isEmpty() ? "" : " + '?" + query + "'")
+                + ")");
+  }
+
+  /** The filters as the address's query: the names of the page's view parameters. */
+  static String address(CaseQuery q) {
+    Map<String, Object> params = new java.util.LinkedHashMap<>();
+    params.put("number", q.number());
+    params.put("platform", q.platform());
+    params.put("from", q.registeredFrom());
+    params.put("to", q.registeredTo());
+    params.put("url", q.urlText());
+    params.put("status", q.status());
+    params.put("category", q.categoryCode());
+    params.put("caseNumber", q.registrationNumber());
+    StringBuilder out = new StringBuilder();
+    params.forEach(
+        (name, value) -> {
+          if (value != null && !value.toString().isBlank()) {
+            out.append(out.length() == 0 ? "" : "&")
+                .append(name)
+                .append('=')
+                .append(
+                    java.net.URLEncoder.encode(
+                        value.toString().strip(), java.nio.charset.StandardCharsets.UTF_8));
+          }
+        });
+    return out.toString();
   }
 
   /** Remembers the filters under the column headers that the table last counted with. */
@@ -151,7 +221,8 @@ public class CaseListBacking implements Serializable {
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
       columnFilters(filterBy);
-      return (int) Math.min(Integer.MAX_VALUE, cases.countCases(query(filterBy)));
+      keepInAddress(filterBy);
+      return pageable(cases.countCases(query(filterBy)));
     }
 
     @Override
@@ -231,6 +302,30 @@ public class CaseListBacking implements Serializable {
    */
   public boolean isFiltered() {
     return query(lastFilterBy).isFiltered();
+  }
+
+  public String getStatusFilter() {
+    return statusFilter;
+  }
+
+  public void setStatusFilter(String statusFilter) {
+    this.statusFilter = statusFilter;
+  }
+
+  public String getCategoryFilter() {
+    return categoryFilter;
+  }
+
+  public void setCategoryFilter(String categoryFilter) {
+    this.categoryFilter = categoryFilter;
+  }
+
+  public String getNumberFilter() {
+    return numberFilter;
+  }
+
+  public void setNumberFilter(String numberFilter) {
+    this.numberFilter = numberFilter;
   }
 
   public String getNumber() {

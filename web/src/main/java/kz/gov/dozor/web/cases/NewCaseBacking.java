@@ -24,9 +24,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import kz.gov.dozor.ejb.cases.CaseService;
+import kz.gov.dozor.ejb.cases.InvalidUrlException;
 import kz.gov.dozor.ejb.cases.KnownUrl;
 import kz.gov.dozor.ejb.cases.NewCase;
 import kz.gov.dozor.ejb.cases.RegisteredCase;
+import kz.gov.dozor.ejb.cases.UrlNormalizer;
 import kz.gov.dozor.ejb.evidence.EvidenceRejectedException;
 import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.ejb.evidence.StagedEvidence;
@@ -65,6 +67,14 @@ public class NewCaseBacking implements Serializable {
   // registering: a second press of "Register" then goes on.
   private List<KnownUrl> knownUrls = List.of();
   private final Set<String> acknowledged = new HashSet<>();
+  // URLs pasted at once, one per line: the valid ones are kept here (not as rows of fields, a
+  // paste may hold thousands), the lines refused stay in the text area and are listed with why.
+  private String pasted;
+  private final List<String> pastedUrls = new ArrayList<>();
+  private List<PasteProblem> pasteProblems = List.of();
+
+  /** A pasted line that was not kept, and why (a message key with its arguments). */
+  public record PasteProblem(int line, String text, String reason) implements Serializable {}
 
   @PostConstruct
   void init() {
@@ -150,13 +160,101 @@ public class NewCaseBacking implements Serializable {
         });
   }
 
+  /**
+   * Takes the URLs pasted one per line: each is checked as a typed one is; the valid ones are kept,
+   * repeats (within the paste or of a URL already in the form) are listed and dropped, the invalid
+   * lines stay in the text area and are listed with the reason. Then the URLs are looked up among
+   * the organisation's cases and in the registry.
+   */
+  public void addPasted() {
+    Set<String> seen = new HashSet<>();
+    for (String url : urls()) {
+      normalized(url).ifPresent(seen::add);
+    }
+    List<PasteProblem> problems = new ArrayList<>();
+    List<String> kept = new ArrayList<>();
+    String[] lines = pasted == null ? new String[0] : pasted.split("\\R");
+    for (int i = 0; i < lines.length; i++) {
+      String text = lines[i].strip();
+      if (text.isEmpty()) {
+        continue;
+      }
+      if (resourceCount() >= CaseService.MAX_RESOURCES) {
+        problems.add(
+            new PasteProblem(
+                i + 1, text, Messages.text("case.resources.tooMany", CaseService.MAX_RESOURCES)));
+        kept.add(lines[i]);
+        continue;
+      }
+      try {
+        String normalized = UrlNormalizer.normalize(text).normalized();
+        if (!seen.add(normalized)) {
+          problems.add(new PasteProblem(i + 1, text, Messages.text("url.duplicate")));
+          continue;
+        }
+        pastedUrls.add(text);
+      } catch (InvalidUrlException e) {
+        problems.add(
+            new PasteProblem(i + 1, text, Messages.text(e.getMessageKey(), e.getArguments())));
+        kept.add(lines[i]);
+      }
+    }
+    pasted = kept.isEmpty() ? null : String.join("\n", kept);
+    pasteProblems = List.copyOf(problems);
+    checkKnownUrls();
+  }
+
+  /** Drops the URLs taken from pastes. */
+  public void clearPasted() {
+    pastedUrls.clear();
+    pasteProblems = List.of();
+    checkKnownUrls();
+  }
+
+  private int resourceCount() {
+    return (int) resources.stream().filter(r -> !isBlank(r.getUrl())).count() + pastedUrls.size();
+  }
+
+  private static Optional<String> normalized(String url) {
+    if (isBlank(url)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(UrlNormalizer.normalize(url).normalized());
+    } catch (InvalidUrlException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
   /** Looks the form's URLs up among the organisation's cases and in the registry. */
   public void checkKnownUrls() {
     knownUrls = cases.findKnownUrls(urls());
   }
 
   private List<String> urls() {
-    return resources.stream().map(ResourceInput::getUrl).toList();
+    List<String> urls = new ArrayList<>(resources.size() + pastedUrls.size());
+    resources.forEach(r -> urls.add(r.getUrl()));
+    urls.addAll(pastedUrls);
+    return urls;
+  }
+
+  /**
+   * The resources the case is registered with: the rows of fields, then the pasted URLs (platform
+   * guessed from the host). Empty rows are left out when URLs were pasted.
+   */
+  private List<NewCase.Resource> commandResources() {
+    List<NewCase.Resource> out = new ArrayList<>();
+    for (ResourceInput r : resources) {
+      if (pastedUrls.isEmpty() || !isBlank(r.getUrl())) {
+        out.add(new NewCase.Resource(r.getUrl(), r.getPlatform()));
+      }
+    }
+    pastedUrls.forEach(u -> out.add(new NewCase.Resource(u, null)));
+    return out;
   }
 
   /**
@@ -182,7 +280,7 @@ public class NewCaseBacking implements Serializable {
     NewCase command =
         new NewCase(
             key,
-            resources.stream().map(r -> new NewCase.Resource(r.getUrl(), r.getPlatform())).toList(),
+            commandResources(),
             categoryCode,
             description,
             detectedAt == null ? null : detectedAt.atZone(Almaty.ZONE).toInstant(),
@@ -208,13 +306,31 @@ public class NewCaseBacking implements Serializable {
   private String clientIdOf(String field) {
     if (field.startsWith("resources[")) {
       int index = Integer.parseInt(field.substring(10, field.indexOf(']')));
-      return FORM + ":resource:" + index + ":url";
+      int row = rowOf(index);
+      return row < 0 ? FORM + ":pasted" : FORM + ":resource:" + row + ":url";
+    }
+    if ("resources".equals(field)) {
+      return FORM + ":pasted";
     }
     return switch (field) {
       case "category", "description", "detectedAt" -> FORM + ":" + field;
       case "evidence" -> FORM + ":upload";
       default -> null;
     };
+  }
+
+  /** The row of fields of the command's resource {@code index}; -1 for a pasted one. */
+  private int rowOf(int index) {
+    int seen = -1;
+    for (int row = 0; row < resources.size(); row++) {
+      if (pastedUrls.isEmpty() || !isBlank(resources.get(row).getUrl())) {
+        seen++;
+        if (seen == index) {
+          return row;
+        }
+      }
+    }
+    return -1;
   }
 
   private static String clientAddress() {
@@ -279,6 +395,22 @@ public class NewCaseBacking implements Serializable {
 
   public List<KnownUrl> getKnownUrls() {
     return knownUrls;
+  }
+
+  public String getPasted() {
+    return pasted;
+  }
+
+  public void setPasted(String pasted) {
+    this.pasted = pasted;
+  }
+
+  public List<String> getPastedUrls() {
+    return pastedUrls;
+  }
+
+  public List<PasteProblem> getPasteProblems() {
+    return pasteProblems;
   }
 
   public List<StagedEvidence> getEvidence() {

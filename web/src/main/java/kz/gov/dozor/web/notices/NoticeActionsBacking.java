@@ -7,8 +7,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import kz.gov.dozor.ejb.notices.BulkDecision;
 import kz.gov.dozor.ejb.notices.NoticeDetails;
 import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.ejb.platform.DozorException;
@@ -25,7 +25,17 @@ public class NoticeActionsBacking implements Serializable {
 
   private static final String FORM = "noticeActions:";
 
+  /** The fields of the decision on many resources, by the service's names for them. */
+  private static final Map<String, String> BULK_FIELDS =
+      Map.of(
+          "decision", "bulkDecision",
+          "decisionNumber", "bulkNumber",
+          "decisionDate", "bulkDate",
+          "text", "bulkText",
+          "selection", "bulkScope");
+
   @Inject private NoticeViewBacking noticeView;
+  @Inject private NoticeItemsBacking noticeItems;
   @Inject private NoticeService notices;
   @Inject private LegalBasisOptions legalBases;
 
@@ -37,6 +47,8 @@ public class NoticeActionsBacking implements Serializable {
   private final Map<Long, DecisionInput> decisions = new HashMap<>();
   private final Map<Long, String> answers = new HashMap<>();
   private final Map<Long, String> liftReasons = new HashMap<>();
+  private final DecisionInput bulk = new DecisionInput();
+  private String commonAnswer;
 
   /** What an officer enters for one resource. */
   public static class DecisionInput implements Serializable {
@@ -120,11 +132,60 @@ public class NoticeActionsBacking implements Serializable {
         });
   }
 
+  /**
+   * One decision on many resources: those picked, or all that match the filter, after one
+   * confirmation that says how many.
+   */
+  public String decideMany() {
+    boolean all = noticeItems.getScope() == NoticeItemsBacking.Scope.MATCHING;
+    return run(
+        null,
+        (id, v) -> {
+          BulkDecision done =
+              notices.decideMany(
+                  id,
+                  v,
+                  noticeItems.getFilter(),
+                  all ? null : noticeItems.pickedIds(),
+                  bulk.decision,
+                  bulk.number,
+                  bulk.date,
+                  bulk.text);
+          Messages.success(
+              "notice.done.decidedMany",
+              Messages.text("decision." + bulk.decision),
+              done.decided());
+          if (done.skipped() > 0) {
+            Messages.success("notice.done.skipped", done.skipped());
+          }
+        });
+  }
+
+  /** What the decision on many resources does, and on how many, asked before it is recorded. */
+  public String confirmDecideMany() {
+    ResourceDecision d = bulk.decision;
+    return d == null
+        ? ""
+        : Messages.text("notice.confirmMany." + d, noticeItems.getCovered(), bulk.number);
+  }
+
+  public String getCommonAnswer() {
+    return commonAnswer;
+  }
+
+  public void setCommonAnswer(String commonAnswer) {
+    this.commonAnswer = commonAnswer;
+  }
+
+  public DecisionInput getBulk() {
+    return bulk;
+  }
+
   public String answer() {
     return run(
         null,
         (id, v) -> {
-          notices.answerAndResend(id, v, answers);
+          notices.answerAndResend(id, v, answers, commonAnswer);
           Messages.success("notice.done.answered");
         });
   }
@@ -141,7 +202,7 @@ public class NoticeActionsBacking implements Serializable {
   /** What signing off does, asked before it is done. */
   public String confirmSignOff() {
     NoticeDetails n = noticeView.getDetails();
-    return Messages.text("notice.confirm.signOff", n.caseNumber(), n.resources().size());
+    return Messages.text("notice.confirm.signOff", n.caseNumber(), n.resourceCount());
   }
 
   /** What the chosen decision on a resource does, asked before it is recorded. */
@@ -156,11 +217,7 @@ public class NoticeActionsBacking implements Serializable {
   }
 
   private String url(long itemId) {
-    return noticeView.getDetails().resources().stream()
-        .filter(i -> i.id() == itemId)
-        .map(NoticeDetails.Item::url)
-        .findFirst()
-        .orElse("");
+    return noticeItems.urlOf(itemId);
   }
 
   /** A call on the notification as the user saw it. */
@@ -192,22 +249,19 @@ public class NoticeActionsBacking implements Serializable {
   /** Fields of a resource's forms sit in that resource's row of the repeat. */
   private String fieldId(String field, Long itemId) {
     if (field.startsWith("answer:")) {
-      return row(Long.parseLong(field.substring(7))) + "answer";
+      // A resource not on the page shown is answered by the answer for all.
+      String row = row(Long.parseLong(field.substring(7)));
+      return row.isEmpty() ? "commonAnswer" : row + "answer";
     }
     if (itemId == null) {
-      return field;
+      return BULK_FIELDS.getOrDefault(field, field);
     }
     return row(itemId) + ("reason".equals(field) ? "lift" : field);
   }
 
   private String row(long itemId) {
-    List<NoticeDetails.Item> items = noticeView.getDetails().resources();
-    for (int i = 0; i < items.size(); i++) {
-      if (items.get(i).id() == itemId) {
-        return "items:" + i + ":";
-      }
-    }
-    return "";
+    int row = noticeItems.rowOf(itemId);
+    return row < 0 ? "" : "items:" + row + ":";
   }
 
   public Map<Long, String> getAnswers() {

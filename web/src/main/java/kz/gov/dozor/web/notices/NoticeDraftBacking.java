@@ -25,6 +25,8 @@ public class NoticeDraftBacking implements Serializable {
   @Inject private LegalBasisOptions legalBases;
 
   private List<Long> resourceIds = new ArrayList<>();
+  // All the case's resources not in a notification yet, instead of ticking them one by one.
+  private boolean allFree;
   private List<Long> evidenceIds = new ArrayList<>();
   private Long legalBasisId;
   private boolean basisChosen;
@@ -46,7 +48,12 @@ public class NoticeDraftBacking implements Serializable {
     try {
       long id =
           notices.submit(
-              c.id(), resourceIds, getLegalBasisId(), legalBasis, justification, evidenceIds);
+              c.id(),
+              allFree ? notices.resourcesToNotify(c.id()) : resourceIds,
+              getLegalBasisId(),
+              legalBasis,
+              justification,
+              evidenceIds);
       Messages.success("notice.done.submitted");
       return "/notices/view?faces-redirect=true&id=" + id;
     } catch (InvalidInputException e) {
@@ -63,6 +70,14 @@ public class NoticeDraftBacking implements Serializable {
 
   public void setResourceIds(List<Long> resourceIds) {
     this.resourceIds = resourceIds;
+  }
+
+  public boolean isAllFree() {
+    return allFree;
+  }
+
+  public void setAllFree(boolean allFree) {
+    this.allFree = allFree;
   }
 
   public List<Long> getEvidenceIds() {

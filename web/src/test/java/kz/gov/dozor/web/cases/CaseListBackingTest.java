@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Map;
+import kz.gov.dozor.ejb.cases.CaseService;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import org.junit.jupiter.api.Test;
 import org.primefaces.model.FilterMeta;
@@ -35,6 +36,31 @@ class CaseListBackingTest {
     byNumber.columnFilters(
         Map.of("registrationNumber", filter("registrationNumber", "AFM-2026-000001")));
     assertThat(byNumber.isFiltered()).isTrue();
+  }
+
+  @Test
+  void aCountAboveTheCapPagesThroughTheCapAndSaysThereAreMore() {
+    CaseListBacking list = new CaseListBacking();
+    assertThat(list.pageable(42)).isEqualTo(42);
+    assertThat(list.isCapped()).isFalse();
+    assertThat(list.pageable(CaseService.COUNT_CAP)).isEqualTo(CaseService.COUNT_CAP);
+    assertThat(list.isCapped()).isFalse();
+    assertThat(list.pageable(CaseService.COUNT_CAP + 1L)).isEqualTo(CaseService.COUNT_CAP);
+    assertThat(list.isCapped()).isTrue();
+  }
+
+  @Test
+  void theFiltersGoIntoTheAddressEncoded() {
+    CaseListBacking list = new CaseListBacking();
+    list.setUrlText(" casino&x='1' ");
+    list.setRegisteredFrom(LocalDate.of(2026, 11, 1));
+    String address =
+        CaseListBacking.address(
+            list.query(Map.of("status", filter("status", CaseStatus.REGISTERED.name()))));
+    assertThat(address)
+        .isEqualTo("from=2026-11-01&url=casino%26x%3D%271%27&status=REGISTERED")
+        .matches("[A-Za-z0-9%+._*=&-]*");
+    assertThat(CaseListBacking.address(new CaseListBacking().query(Map.of()))).isEmpty();
   }
 
   private static FilterMeta filter(String field, Object value) {

@@ -1,0 +1,129 @@
+package kz.gov.dozor.it.notices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import kz.gov.dozor.it.support.Browser;
+import kz.gov.dozor.it.support.BrowserExtension;
+import kz.gov.dozor.it.support.ClientDatabase;
+import kz.gov.dozor.it.support.Portal;
+import kz.gov.dozor.it.support.Portal.CasePage;
+import kz.gov.dozor.it.support.Portal.NewCasePage;
+import kz.gov.dozor.it.support.Portal.NoticePage;
+import kz.gov.dozor.it.support.TestData;
+import kz.gov.dozor.it.support.TestFiles;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Many URLs at once, end to end: the investigator pastes 300 URLs (with a bad line and a repeat)
+ * into the new-case form and notifies them all; the officer blocks all 300 with one decision.
+ */
+@ExtendWith({ArquillianExtension.class, BrowserExtension.class})
+@RunAsClient
+public class BulkDecisionBrowserIT {
+
+  private static final String TODAY =
+      LocalDate.now(ZoneId.of("Asia/Almaty")).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+
+  @Test
+  public void anOfficerBlocksThreeHundredResourcesOfOneNotificationAtOnce(
+      Browser investigator, Browser supervisor, Browser officer) throws Exception {
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      lines.add("https://bulk" + i + "-" + marker + ".example/casino");
+    }
+    lines.add(150, "not a url " + marker);
+    lines.add("https://BULK0-" + marker + ".example/casino");
+    Portal.signIn(supervisor, "supervisor1");
+    Portal.chooseLanguage(supervisor, "en");
+    Portal.signIn(officer, "officer1");
+    Portal.chooseLanguage(officer, "en");
+    Portal.signIn(investigator, "investigator1");
+    Portal.chooseLanguage(investigator, "en");
+
+    // The pasted list: 300 kept, the bad line stays to be corrected, the repeat is dropped.
+    NewCasePage form = new NewCasePage(investigator).paste(lines);
+    assertTrue(form.pastedCount().startsWith("300 pasted URLs"), form.pastedCount());
+    List<String> problems = form.pasteProblems();
+    assertEquals(2, problems.size(), problems.toString());
+    assertTrue(
+        problems.get(0).contains("line 151") && problems.get(0).contains("not a url " + marker),
+        problems.get(0));
+    assertTrue(
+        problems.get(1).contains("line 302") && problems.get(1).contains("already in the list"),
+        problems.get(1));
+    assertEquals("not a url " + marker, form.pastedText());
+    form.category("Illegal gambling")
+        .detectedHoursAgo(1)
+        .description("Three hundred mirrors of one casino.")
+        .attach("mirrors.png", TestFiles.png(300))
+        .register();
+    String caseNumber = investigator.find(By.id("registrationNumber")).getText();
+    TestData db = ClientDatabase.open();
+    assertEquals(
+        300L,
+        db.count(
+            "select count(*) from case_resource r join violation_case c on c.id = r.case_id"
+                + " where c.registration_number = ?",
+            caseNumber));
+
+    // All of them in one notification, without ticking 300 boxes.
+    new CasePage(investigator).route(false, "LAW", "Law on Gambling, art. 9");
+    investigator.find(By.id("noticeForm:allFree")).click();
+    investigator.all(By.cssSelector("[id^='noticeForm:evidence:']")).get(0).click();
+    investigator.find(By.id("noticeForm:justification")).sendKeys("Mirrors of one casino.");
+    investigator.idle();
+    investigator.find(By.id("noticeForm:submitNotice")).click();
+    new NoticePage(investigator);
+    String noticeUrl = investigator.url();
+    supervisor.open(noticeUrl.substring(noticeUrl.indexOf("/notices/")));
+    new NoticePage(supervisor).signOff();
+
+    // The officer sees them a page at a time, filters, and blocks all that match at once.
+    officer.open(noticeUrl.substring(noticeUrl.indexOf("/notices/")));
+    NoticePage notice = new NoticePage(officer);
+    assertEquals(20, notice.itemRows());
+    assertTrue(
+        officer.find(By.id("noticeActions:resourceCount")).getText().contains("300 in all"),
+        officer.find(By.id("noticeActions:resourceCount")).getText());
+    notice.filterItems(marker, "PENDING");
+    NoticePage decided = notice.decideAllMatching("BLOCK", "MCI-" + marker, TODAY, null);
+    assertTrue(
+        decided.confirmation().contains("Block 300 resources under decision MCI-" + marker),
+        decided.confirmation());
+    assertEquals("Decided", decided.status());
+    assertTrue(
+        decided.messages().contains("Decision recorded: Block — 300 resources"),
+        decided.messages());
+    assertTrue(officer.find(By.id("history")).getText().contains("Resources blocked at once"));
+
+    // The registry has every one of them.
+    assertEquals(
+        300L,
+        db.count(
+            "select count(*) from registry_entry where active and decision_number = ?",
+            "MCI-" + marker));
+    officer.find(By.id("navRegistry")).click();
+    WebElement url = officer.find(By.id("filters:url"));
+    url.sendKeys(marker);
+    WebElement table = officer.find(By.id("results:entries"));
+    officer.find(By.id("filters:search")).click();
+    officer.waitFor().until(ExpectedConditions.stalenessOf(table));
+    String registry = officer.find(By.id("results:entries")).getText();
+    assertTrue(registry.contains("bulk") && registry.contains(marker), registry);
+    assertTrue(registry.contains("MCI-" + marker), registry);
+  }
+}

@@ -120,7 +120,11 @@ public class TriageQueries {
     return n > COUNT_CAP ? new TriageCount(COUNT_CAP, true) : new TriageCount(n, false);
   }
 
-  /** The hosts with most matching items, most first (the filter's host left out). */
+  /**
+   * The hosts with most items among the {@link #COUNT_CAP} most recently seen that match, most
+   * first (the filter's host left out). Bounded like the count, so that grouping costs the same on
+   * millions of pending items as on thousands; the page says so.
+   */
   public List<HostCount> hosts(TriageQuery query) {
     Caller caller = guard.agencyCaller();
     Map<String, Object> params = new HashMap<>();
@@ -129,9 +133,11 @@ public class TriageQueries {
             query == null ? null : query.withHost(null), caller.organisation(), params);
     Query q =
         em.createNativeQuery(
-            "select t.host, count(*) from triage_item t"
+            "select h.host, count(*) from (select t.host from triage_item t"
                 + where
-                + " group by t.host order by count(*) desc, t.host limit "
+                + " order by t.last_seen_at desc, t.id desc limit "
+                + COUNT_CAP
+                + ") h group by h.host order by count(*) desc, h.host limit "
                 + MAX_HOSTS);
     TriageFilter.bind(q, params);
     @SuppressWarnings("unchecked")

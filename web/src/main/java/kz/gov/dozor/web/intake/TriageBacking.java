@@ -80,6 +80,11 @@ public class TriageBacking implements Serializable {
   private String url;
   private String by;
 
+  /** The order the queue opens in (from the address); the table's own sorting overrides it. */
+  private TriageSort sort;
+
+  private boolean asc;
+
   private List<CategoryView> categories;
   private Map<String, CategoryView> categoriesByCode;
   private LazyDataModel<TriageRow> model;
@@ -323,8 +328,9 @@ public class TriageBacking implements Serializable {
     @Override
     public List<TriageRow> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      TriageSort sort = TriageSort.LAST_SEEN;
-      boolean ascending = false;
+      TriageSort sort =
+          TriageBacking.this.sort == null ? TriageSort.LAST_SEEN : TriageBacking.this.sort;
+      boolean ascending = TriageBacking.this.sort != null && asc;
       for (SortMeta meta : sortBy.values()) {
         TriageSort s = SORTS.get(meta.getField());
         if (s != null && meta.getOrder() != SortOrder.UNSORTED) {
@@ -533,5 +539,21 @@ public class TriageBacking implements Serializable {
 
   public void setBy(String by) {
     this.by = by;
+  }
+
+  public TriageSort getSort() {
+    return sort;
+  }
+
+  public void setSort(TriageSort sort) {
+    this.sort = sort;
+  }
+
+  public boolean isAsc() {
+    return asc;
+  }
+
+  public void setAsc(boolean asc) {
+    this.asc = asc;
   }
 }

@@ -122,7 +122,7 @@ final class IntakeBench {
           "intake answered " + response.statusCode() + ": " + response.body());
     }
     JsonNode answer = Portal.JSON.readTree(response.body());
-    JsonNode results = answer.isArray() ? answer : answer.path("results");
+    JsonNode results = answer.isArray() ? answer : answer.path("items");
     for (JsonNode r : results) {
       String kind = r.path("outcome").asText(r.path("kind").asText(r.path("status").asText("?")));
       outcomes.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
+import kz.gov.dozor.ejb.platform.Like;
 import kz.gov.dozor.ejb.reference.Deadlines;
 import kz.gov.dozor.ejb.reference.PickedBasis;
 import kz.gov.dozor.ejb.users.Caller;
@@ -157,18 +159,33 @@ public class NoticeService {
    */
   @RolesAllowed(Roles.INVESTIGATOR)
   public List<Long> resourcesToNotify(long caseId) {
+    return resourcesToNotify(caseId, null);
+  }
+
+  /**
+   * As {@link #resourcesToNotify(long)}, only those whose address (as entered or normalised)
+   * contains {@code urlText}, ignoring case; all of them when it is blank.
+   */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public List<Long> resourcesToNotify(long caseId, String urlText) {
     Caller caller = cases.agencyCaller();
     ViolationCase vc = cases.readable(caseId, caller);
     Set<Long> busy = resourcesInOpenOrBlockingNotices(vc);
-    return em
-        .createQuery(
-            "select r.id from CaseResource r where r.violationCase = :c order by r.position",
-            Long.class)
-        .setParameter("c", vc)
-        .getResultList()
-        .stream()
-        .filter(id -> !busy.contains(id))
-        .toList();
+    boolean filtered = urlText != null && !urlText.isBlank();
+    TypedQuery<Long> q =
+        em.createQuery(
+            "select r.id from CaseResource r where r.violationCase = :c"
+                + (filtered
+                    ? " and (lower(r.urlOriginal) like :t escape '!'"
+                        + " or lower(r.urlNormalized) like :t escape '!')"
+                    : "")
+                + " order by r.position",
+            Long.class);
+    q.setParameter("c", vc);
+    if (filtered) {
+      q.setParameter("t", Like.contains(urlText));
+    }
+    return q.getResultList().stream().filter(id -> !busy.contains(id)).toList();
   }
 
   /** The investigator corrects a notification the supervisor returned and submits it again. */

@@ -282,6 +282,27 @@ class BulkDecisionIT {
             > 0);
   }
 
+  @Test
+  void theAgencyNamesAllFreeResourcesThatMatchAText() throws Exception {
+    List<String> urls = new java.util.ArrayList<>(Procedures.uniqueUrls("mirror-a", 6));
+    urls.addAll(Procedures.uniqueUrls("other-b", 4));
+    CaseDetails c = given.blockingCase(investigator, urls, 1);
+    List<Long> all = investigator.call(() -> notices.resourcesToNotify(c.id(), " "));
+    assertEquals(10, all.size());
+    List<Long> mirrors = investigator.call(() -> notices.resourcesToNotify(c.id(), "MIRROR-A"));
+    assertEquals(6, mirrors.size());
+    assertTrue(all.containsAll(mirrors));
+
+    // Once named in a notification, they are no longer free; the others still are.
+    given.submit(investigator, c, mirrors, List.of(c.evidence().get(0).id()));
+    assertEquals(List.of(), investigator.call(() -> notices.resourcesToNotify(c.id(), "mirror-a")));
+    assertEquals(4, investigator.call(() -> notices.resourcesToNotify(c.id(), null)).size());
+    // A supervisor reads cases but drafts nothing.
+    assertThrows(
+        EJBAccessException.class,
+        () -> supervisor.call(() -> notices.resourcesToNotify(c.id(), "mirror-a")));
+  }
+
   private BulkDecision blockAll(long notice, long version) {
     return notices.decideMany(
         notice, version, NoticeItemFilter.ALL, null, ResourceDecision.BLOCK, "MCI-1", TODAY, null);

@@ -27,6 +27,8 @@ public class NoticeDraftBacking implements Serializable {
   private List<Long> resourceIds = new ArrayList<>();
   // All the case's resources not in a notification yet, instead of ticking them one by one.
   private boolean allFree;
+  // With allFree: only those whose address contains this text.
+  private String freeFilter;
   private List<Long> evidenceIds = new ArrayList<>();
   private Long legalBasisId;
   private boolean basisChosen;
@@ -49,7 +51,7 @@ public class NoticeDraftBacking implements Serializable {
       long id =
           notices.submit(
               c.id(),
-              allFree ? notices.resourcesToNotify(c.id()) : resourceIds,
+              allFree ? notices.resourcesToNotify(c.id(), freeFilter) : resourceIds,
               getLegalBasisId(),
               legalBasis,
               justification,
@@ -130,5 +132,13 @@ public class NoticeDraftBacking implements Serializable {
 
   public void setJustification(String justification) {
     this.justification = justification;
+  }
+
+  public String getFreeFilter() {
+    return freeFilter;
+  }
+
+  public void setFreeFilter(String freeFilter) {
+    this.freeFilter = freeFilter;
   }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -34,7 +35,7 @@ final class Portal {
   HttpClient signIn(String user, String password) throws IOException, InterruptedException {
     HttpClient http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new LocalCookies())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
@@ -83,6 +84,25 @@ final class Portal {
     }
     JsonNode token = JSON.readTree(r.body());
     return token.get("access_token").asText();
+  }
+
+  /**
+   * Cookies as a browser keeps them for localhost, which it counts as a secure origin: Keycloak's
+   * sign-in cookies are marked Secure, and Java's cookie manager would never send them over http.
+   */
+  private static final class LocalCookies extends CookieManager {
+    @Override
+    public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+      Map<String, List<String>> plain = new java.util.HashMap<>();
+      headers.forEach(
+          (name, values) ->
+              plain.put(
+                  name,
+                  name != null && name.equalsIgnoreCase("Set-Cookie")
+                      ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure", "")).toList()
+                      : values));
+      super.put(uri, plain);
+    }
   }
 
   HttpRequest get(String url) {

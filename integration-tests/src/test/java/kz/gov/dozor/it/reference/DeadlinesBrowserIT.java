@@ -139,15 +139,16 @@ class DeadlinesBrowserIT {
     WebElement dialog = b.find(By.id("holidays:confirm"));
     assertTrue(dialog.getText().contains(name), dialog.getText());
     assertTrue(dialog.getText().contains("15.07." + (year + 1)), dialog.getText());
-    b.find(By.id("holidays:confirmNo")).click();
-    b.waitFor().until(ExpectedConditions.invisibilityOfElementLocated(By.id("holidays:confirm")));
+    b.clickUntilGone(By.id("holidays:confirmNo"), By.id("holidays:confirm"));
     b.open("reference/deadlines.xhtml?year=" + (year + 1));
     assertTrue(b.find(By.id("holidays:list")).getText().contains(name));
 
     removeButton(b, name).click();
     b.find(By.id("holidays:confirm"));
     WebElement page = b.driver().findElement(By.tagName("html"));
-    b.find(By.id("holidays:confirmYes")).click();
+    b.waitFor()
+        .until(ExpectedConditions.elementToBeClickable(By.id("holidays:confirmYes")))
+        .click();
     b.waitFor().until(ExpectedConditions.stalenessOf(page));
     assertEquals("Holidays of " + (year + 1), b.find(By.id("holidaysTitle")).getText());
     assertFalse(b.find(By.id("holidays:list")).getText().contains(name));

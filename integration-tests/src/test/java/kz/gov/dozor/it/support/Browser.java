@@ -122,6 +122,25 @@ public final class Browser implements AutoCloseable {
     return wait;
   }
 
+  /**
+   * Clicks a button of a dialog until the dialog is gone. A dialog opens with an animation and a
+   * click that lands before it ends may be lost on a busy machine: it is then given again.
+   */
+  public void clickUntilGone(By button, By dialog) {
+    for (int attempt = 1; ; attempt++) {
+      waitFor().until(ExpectedConditions.elementToBeClickable(button)).click();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+            .until(ExpectedConditions.invisibilityOfElementLocated(dialog));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
   /** Waits until no PrimeFaces or jQuery request is under way (uploads included). */
   public void idle() {
     waitFor()

@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import kz.gov.dozor.ejb.intake.ApiItem;
 import kz.gov.dozor.ejb.intake.DetectionIntake;
@@ -43,11 +45,14 @@ final class DetectionJson {
   /** Either the items or why the request cannot be read. */
   record Parsed(List<ApiItem> items, Problem problem) {}
 
+  /** Looked up once: the service loader behind {@code Json.createReader} is slow in WildFly. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
   private DetectionJson() {}
 
   static Parsed parse(byte[] body) {
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
       value = reader.readValue();
     } catch (JsonException e) {
       return failed(

@@ -28,6 +28,7 @@ import kz.gov.dozor.ejb.platform.Checks;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
 import kz.gov.dozor.ejb.platform.Like;
+import kz.gov.dozor.ejb.platform.MatchCount;
 import kz.gov.dozor.ejb.reference.CategoryView;
 import kz.gov.dozor.ejb.reference.LegalBasisView;
 import kz.gov.dozor.ejb.reference.RecipientBodyView;
@@ -314,19 +315,18 @@ public class CaseService {
   }
 
   /**
-   * How many of the caller's organisation's cases match, counted up to {@link #COUNT_CAP}: a larger
-   * number comes back as {@code COUNT_CAP + 1}, "more than {@code COUNT_CAP}".
+   * How many of the caller's organisation's cases match, up to {@link #COUNT_CAP} and for a bounded
+   * time ({@link MatchCount}): an exact count of a million matches was most of a broad filter's
+   * time.
    */
-  public long countCases(CaseQuery query) {
+  public MatchCount countCases(CaseQuery query) {
     Caller caller = agencyCaller();
     Map<String, Object> params = new HashMap<>();
-    // Counted no further than the list can page: the database stops at the first COUNT_CAP + 1
-    // matches instead of counting a million (an exact count was most of a broad filter's time).
     TypedQuery<Long> q =
         em.createQuery(
             "select c.id from ViolationCase c" + where(query, caller, params), Long.class);
     params.forEach(q::setParameter);
-    return q.setMaxResults(COUNT_CAP + 1).getResultList().size();
+    return MatchCount.of(q, COUNT_CAP);
   }
 
   /** A case with its resources, evidence and history, if the caller may see it. */

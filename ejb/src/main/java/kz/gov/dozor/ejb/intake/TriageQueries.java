@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kz.gov.dozor.ejb.cases.CaseGuard;
+import kz.gov.dozor.ejb.platform.MatchCount;
 import kz.gov.dozor.ejb.users.Caller;
 import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.ejb.users.UserDirectory;
@@ -101,23 +102,16 @@ public class TriageQueries {
   }
 
   /**
-   * How many items match, up to {@link #COUNT_CAP}: the database stops counting there, so the count
-   * costs the same on ten thousand rows as on ten million.
+   * How many items match, up to {@link #COUNT_CAP} and for a bounded time ({@link MatchCount}), so
+   * that the count costs the same on ten thousand rows as on ten million.
    */
-  public TriageCount count(TriageQuery query) {
+  public MatchCount count(TriageQuery query) {
     Caller caller = guard.agencyCaller();
     Map<String, Object> params = new HashMap<>();
     String where = TriageFilter.where(query, caller.organisation(), params);
-    Query q =
-        em.createNativeQuery(
-            "select count(*) from (select 1 from triage_item t"
-                + where
-                + " limit "
-                + (COUNT_CAP + 1)
-                + ") capped");
+    Query q = em.createNativeQuery("select t.id from triage_item t" + where);
     TriageFilter.bind(q, params);
-    long n = ((Number) q.getSingleResult()).longValue();
-    return n > COUNT_CAP ? new TriageCount(COUNT_CAP, true) : new TriageCount(n, false);
+    return MatchCount.of(q, COUNT_CAP);
   }
 
   /**

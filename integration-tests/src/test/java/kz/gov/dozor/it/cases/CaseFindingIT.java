@@ -172,7 +172,7 @@ class CaseFindingIT {
   }
 
   private long count(CaseQuery q) throws Exception {
-    return investigator.call(() -> cases.countCases(q));
+    return investigator.call(() -> cases.countCases(q).count());
   }
 
   private CaseDetails open(long c) throws Exception {

@@ -342,7 +342,7 @@ class CaseRegistrationIT {
         register(other, "FINANCIAL_PYRAMID", "https://" + marker + "-pyramid.example/join", 12);
 
     CaseQuery byText = new CaseQuery(null, null, null, null, null, marker.toUpperCase());
-    assertEquals(2, investigator.call(() -> cases.countCases(byText)));
+    assertEquals(2, investigator.call(() -> cases.countCases(byText).count()));
     List<CaseRow> page =
         investigator.call(() -> cases.findCases(byText, 0, 1, CaseSort.REGISTRATION_NUMBER, true));
     assertEquals(1, page.size());
@@ -362,9 +362,9 @@ class CaseRegistrationIT {
         ids(investigator.call(() -> cases.findCases(pyramid, 0, 10, null, false))));
     var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty"));
     CaseQuery todayOnly = new CaseQuery(null, null, null, today, today, marker);
-    assertEquals(2, investigator.call(() -> cases.countCases(todayOnly)));
+    assertEquals(2, investigator.call(() -> cases.countCases(todayOnly).count()));
     CaseQuery tomorrow = new CaseQuery(null, null, null, today.plusDays(1), null, marker);
-    assertEquals(0, investigator.call(() -> cases.countCases(tomorrow)));
+    assertEquals(0, investigator.call(() -> cases.countCases(tomorrow).count()));
     CaseQuery wildcard = new CaseQuery(null, null, null, null, null, "%");
     assertTrue(
         investigator.call(() -> cases.findCases(wildcard, 0, 200, null, false)).stream()

@@ -16,7 +16,6 @@ import kz.gov.dozor.ejb.cases.CaseService;
 import kz.gov.dozor.ejb.evidence.EvidenceStore;
 import kz.gov.dozor.ejb.intake.HostCount;
 import kz.gov.dozor.ejb.intake.TakeOutcome;
-import kz.gov.dozor.ejb.intake.TriageCount;
 import kz.gov.dozor.ejb.intake.TriageItemsTakenException;
 import kz.gov.dozor.ejb.intake.TriageOutcome;
 import kz.gov.dozor.ejb.intake.TriageQueries;
@@ -27,6 +26,7 @@ import kz.gov.dozor.ejb.intake.TriageService;
 import kz.gov.dozor.ejb.intake.TriageSort;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.ejb.platform.MatchCount;
 import kz.gov.dozor.it.support.Deployments;
 import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
@@ -83,7 +83,7 @@ class TriageIT {
     // The same file twice becomes one piece of evidence.
     items.screenshot(ids.get(2), shotA, 503, store);
     TriageQuery matching = TriageQuery.pending().withUrlText(marker);
-    assertEquals(new TriageCount(500, false), investigator.call(() -> queries.count(matching)));
+    assertEquals(new MatchCount(500, false), investigator.call(() -> queries.count(matching)));
 
     TriageOutcome outcome =
         investigator.call(
@@ -122,7 +122,7 @@ class TriageIT {
             "select count(*) from audit_entry where action = 'TRIAGE_CASED' and subject_id = ?",
             String.valueOf(outcome.caseId())));
     // The queue no longer offers them; asked for again, they are skipped as resolved.
-    assertEquals(new TriageCount(0, false), investigator.call(() -> queries.count(matching)));
+    assertEquals(new MatchCount(0, false), investigator.call(() -> queries.count(matching)));
     InvalidInputException again =
         assertThrows(
             InvalidInputException.class,
@@ -310,7 +310,7 @@ class TriageIT {
     items.items("afm", otherMarker, 5, "crawler-f");
     TriageQuery mine = TriageQuery.pending().withUrlText(marker);
 
-    assertEquals(new TriageCount(30, false), investigator.call(() -> queries.count(mine)));
+    assertEquals(new MatchCount(30, false), investigator.call(() -> queries.count(mine)));
     // Highest seen count first (seen_count = g in the test data).
     List<TriageRow> bySeen =
         investigator.call(() -> queries.find(mine, 0, 5, TriageSort.SEEN_COUNT, false));
@@ -338,11 +338,11 @@ class TriageIT {
             null,
             null,
             marker);
-    assertEquals(new TriageCount(10, false), investigator.call(() -> queries.count(scored)));
+    assertEquals(new MatchCount(10, false), investigator.call(() -> queries.count(scored)));
     TriageQuery otherSource =
         new TriageQuery(
             null, "crawler-f", null, null, null, null, null, null, null, null, null, marker);
-    assertEquals(new TriageCount(0, false), investigator.call(() -> queries.count(otherSource)));
+    assertEquals(new MatchCount(0, false), investigator.call(() -> queries.count(otherSource)));
     TriageQuery oneHost = mine.withHost(marker + "7.example");
     assertEquals(1, investigator.call(() -> queries.count(oneHost)).count());
 
@@ -352,7 +352,7 @@ class TriageIT {
     assertEquals(1L, hosts.get(0).count());
     // Wildcards are text.
     assertEquals(
-        new TriageCount(0, false),
+        new MatchCount(0, false),
         investigator.call(() -> queries.count(TriageQuery.pending().withUrlText(marker + "%"))));
   }
 

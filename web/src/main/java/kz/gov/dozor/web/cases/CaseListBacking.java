@@ -18,6 +18,7 @@ import kz.gov.dozor.ejb.cases.CaseQuery;
 import kz.gov.dozor.ejb.cases.CaseRow;
 import kz.gov.dozor.ejb.cases.CaseService;
 import kz.gov.dozor.ejb.cases.CaseSort;
+import kz.gov.dozor.ejb.platform.MatchCount;
 import kz.gov.dozor.ejb.reference.CategoryView;
 import kz.gov.dozor.ejb.reference.PickLists;
 import kz.gov.dozor.persistence.cases.CaseStatus;
@@ -57,6 +58,7 @@ public class CaseListBacking implements Serializable {
   // The column filters of the last count, so that an empty list can tell why it is empty.
   private transient Map<String, FilterMeta> lastFilterBy = Map.of();
   private boolean capped;
+  private long counted;
   // The filters under the column headers as the address gave them, for the first showing.
   private String statusFilter;
   private String categoryFilter;
@@ -85,21 +87,23 @@ public class CaseListBacking implements Serializable {
   }
 
   /**
-   * The rows the table pages through for a count: all of them, or the first {@link
-   * CaseService#COUNT_CAP} of a larger result, which the page calls "more than" that many.
+   * The rows the table pages through for a count: all of them, or those counted of a larger result
+   * (up to {@link CaseService#COUNT_CAP}), which the page calls "more than" that many.
    */
-  int pageable(long count) {
-    capped = count > CaseService.COUNT_CAP;
-    return (int) Math.min(count, CaseService.COUNT_CAP);
+  int pageable(MatchCount count) {
+    capped = count.more();
+    counted = count.count();
+    return (int) Math.min(count.count(), CaseService.COUNT_CAP);
   }
 
-  /** Whether the last count stopped at {@link CaseService#COUNT_CAP}: there are more. */
+  /** Whether the last count stopped before the end: there are more. */
   public boolean isCapped() {
     return capped;
   }
 
-  public int getCountCap() {
-    return CaseService.COUNT_CAP;
+  /** How many the last count reached: "more than" this many when {@link #isCapped()}. */
+  public long getCountCap() {
+    return counted;
   }
 
   /**

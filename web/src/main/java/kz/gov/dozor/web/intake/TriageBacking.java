@@ -22,7 +22,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.gov.dozor.ejb.intake.HostCount;
 import kz.gov.dozor.ejb.intake.TakeOutcome;
-import kz.gov.dozor.ejb.intake.TriageCount;
 import kz.gov.dozor.ejb.intake.TriageOutcome;
 import kz.gov.dozor.ejb.intake.TriageQueries;
 import kz.gov.dozor.ejb.intake.TriageQuery;
@@ -32,6 +31,7 @@ import kz.gov.dozor.ejb.intake.TriageService;
 import kz.gov.dozor.ejb.intake.TriageSort;
 import kz.gov.dozor.ejb.platform.DozorException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.ejb.platform.MatchCount;
 import kz.gov.dozor.ejb.reference.CategoryView;
 import kz.gov.dozor.ejb.reference.PickLists;
 import kz.gov.dozor.persistence.cases.Platform;
@@ -88,7 +88,7 @@ public class TriageBacking implements Serializable {
   private List<CategoryView> categories;
   private Map<String, CategoryView> categoriesByCode;
   private LazyDataModel<TriageRow> model;
-  private TriageCount count;
+  private MatchCount count;
   private List<HostCount> hosts;
 
   private List<TriageRow> selected = new ArrayList<>();
@@ -133,7 +133,7 @@ public class TriageBacking implements Serializable {
     return "/intake/triage?faces-redirect=true";
   }
 
-  public TriageCount getCount() {
+  public MatchCount getCount() {
     if (count == null) {
       count = queries.count(query());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 import kz.gov.dozor.ejb.cases.CaseService;
+import kz.gov.dozor.ejb.platform.MatchCount;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import org.junit.jupiter.api.Test;
 import org.primefaces.model.FilterMeta;
@@ -41,12 +42,19 @@ class CaseListBackingTest {
   @Test
   void aCountAboveTheCapPagesThroughTheCapAndSaysThereAreMore() {
     CaseListBacking list = new CaseListBacking();
-    assertThat(list.pageable(42)).isEqualTo(42);
+    assertThat(list.pageable(new MatchCount(42, false))).isEqualTo(42);
     assertThat(list.isCapped()).isFalse();
-    assertThat(list.pageable(CaseService.COUNT_CAP)).isEqualTo(CaseService.COUNT_CAP);
+    assertThat(list.pageable(new MatchCount(CaseService.COUNT_CAP, false)))
+        .isEqualTo(CaseService.COUNT_CAP);
     assertThat(list.isCapped()).isFalse();
-    assertThat(list.pageable(CaseService.COUNT_CAP + 1L)).isEqualTo(CaseService.COUNT_CAP);
+    assertThat(list.pageable(new MatchCount(CaseService.COUNT_CAP, true)))
+        .isEqualTo(CaseService.COUNT_CAP);
     assertThat(list.isCapped()).isTrue();
+    assertThat(list.getCountCap()).isEqualTo(CaseService.COUNT_CAP);
+    // A count cut off by its time budget: "more than" what it reached.
+    assertThat(list.pageable(new MatchCount(4_000, true))).isEqualTo(4_000);
+    assertThat(list.isCapped()).isTrue();
+    assertThat(list.getCountCap()).isEqualTo(4_000);
   }
 
   @Test

@@ -56,7 +56,10 @@ public class CaseMinistryAnswerBrowserIT {
     String caseNumber = investigator.find(By.id("registrationNumber")).getText();
     new CasePage(investigator).route(false, "LAW", "Law on Gambling, art. 9");
     assertTrue(
-        investigator.find(By.id("resourcesForm:resources")).getText().contains("Not sent to the ministry"));
+        investigator
+            .find(By.id("resourcesForm:resources"))
+            .getText()
+            .contains("Not sent to the ministry"));
 
     new CasePage(investigator).pickAllShown();
     investigator.all(By.cssSelector("[id^='noticeForm:evidence:']")).get(0).click();
@@ -111,7 +114,8 @@ public class CaseMinistryAnswerBrowserIT {
             .contains(noticeUrl.substring(noticeUrl.indexOf("id="))));
 
     // For a person to look at: the resources and the history as the investigator sees them.
-    investigator.script("arguments[0].scrollIntoView()", investigator.find(By.id("resourcesForm:resources")));
+    investigator.script(
+        "arguments[0].scrollIntoView()", investigator.find(By.id("resourcesForm:resources")));
     investigator.screenshot(
         java.nio.file.Path.of("target/screenshots/case-page-ministry-answer.png"));
     investigator.script("arguments[0].scrollIntoView()", investigator.find(By.id("history")));

@@ -177,7 +177,10 @@ public class BlockingFlowBrowserIT {
     investigator.find(By.id("caseLink")).click();
     // The case shows the restriction and its lifting.
     assertTrue(
-        investigator.find(By.id("resourcesForm:resources")).getText().contains("Content removed by the owner."));
+        investigator
+            .find(By.id("resourcesForm:resources"))
+            .getText()
+            .contains("Content removed by the owner."));
     CasePage closed = new CasePage(investigator).close("Blocked and refused.");
     assertEquals("Closed", closed.status());
   }

@@ -376,7 +376,10 @@ public final class Portal {
     /** Ticks, in the notification draft, the free resource on row {@code i} of the page shown. */
     public CasePage pick(int i) {
       WebElement box =
-          b.all(By.cssSelector("#noticeForm\\:freeResources tbody tr[data-ri] .dz-pick .ui-chkbox-box")).get(i);
+          b.all(
+                  By.cssSelector(
+                      "#noticeForm\\:freeResources tbody tr[data-ri] .dz-pick .ui-chkbox-box"))
+              .get(i);
       WebElement count = b.driver().findElement(By.id("noticeForm:pickCount"));
       box.click();
       // Each tick is kept by the portal at once; its answer re-renders the count of picks.
@@ -406,7 +409,9 @@ public final class Portal {
 
     /** Goes to a page of the picker, by the paginator's page link. */
     public CasePage freePage(int page) {
-      WebElement table = b.driver().findElement(By.cssSelector("#noticeForm\\:freeResources tbody"));
+      // Paging replaces the rows, not the table.
+      WebElement table =
+          b.driver().findElement(By.cssSelector("#noticeForm\\:freeResources tbody tr"));
       b.all(By.cssSelector("#noticeForm\\:freeResources .ui-paginator-page")).stream()
           .filter(a -> a.getText().strip().equals(String.valueOf(page)))
           .findFirst()

@@ -145,9 +145,17 @@ public class CaseResourcesBrowserIT {
               .noneMatch(s -> s.getAttribute("innerHTML").contains("alert(1)")));
       page.filterResources("<script>alert(1)</script>", "");
       page.filterFree("<script>alert(1)</script>");
-      investigator.script(
-          "arguments[0].scrollIntoView()", investigator.find(By.id("resourcesForm:resources")));
-      investigator.screenshot(Path.of("target/screenshots/case-resources-" + lang + ".png"));
+      // For a person to look at: both filters holding the markup as text.
+      for (String part : List.of("resourcesForm", "noticeForm:freeFilter")) {
+        investigator.script("arguments[0].scrollIntoView()", investigator.find(By.id(part)));
+        investigator.screenshot(
+            Path.of(
+                "target/screenshots/case-resources-"
+                    + lang
+                    + "-"
+                    + part.replace(':', '-')
+                    + ".png"));
+      }
     }
   }
 }

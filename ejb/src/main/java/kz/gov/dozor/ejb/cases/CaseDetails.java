@@ -19,8 +19,10 @@ import kz.gov.dozor.persistence.cases.ReferralOutcome;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
 
 /**
- * Everything the case page shows. The legal basis is {@code legalReference} as cited, and {@code
- * pickedBasis} when it was picked from the list (null when typed freely).
+ * Everything the case page shows. {@code resources} is the first page of the case's resources (at
+ * most {@link CaseService#FIRST_PAGE}); {@code resourceCount} counts them all, and the page asks
+ * {@link CaseService#resources} for the others. The legal basis is {@code legalReference} as cited,
+ * and {@code pickedBasis} when it was picked from the list (null when typed freely).
  */
 public record CaseDetails(
     long id,
@@ -46,6 +48,7 @@ public record CaseDetails(
     ReferralView referral,
     CaseActions actions,
     List<ResourceView> resources,
+    long resourceCount,
     List<EvidenceView> evidence,
     List<EventView> history)
     implements Serializable {

@@ -3,17 +3,21 @@ package kz.gov.dozor.ejb.cases;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import kz.gov.dozor.ejb.cases.CaseDetails.EventView;
 import kz.gov.dozor.ejb.cases.CaseDetails.OutcomeStep;
 import kz.gov.dozor.ejb.cases.CaseDetails.OutcomeStep.Step;
 import kz.gov.dozor.ejb.cases.CaseDetails.ResourceOutcome;
+import kz.gov.dozor.ejb.platform.Like;
 import kz.gov.dozor.persistence.cases.CaseResource;
 import kz.gov.dozor.persistence.cases.ViolationCase;
 import kz.gov.dozor.persistence.notices.BlockNotice;
@@ -35,46 +39,70 @@ public class CaseNoticeQueries {
 
   @PersistenceContext private EntityManager em;
 
-  /** The ministry's answer on each resource of a case, and its notifications' history. */
-  public record Trail(
-      Map<Long, ResourceOutcome> outcomes,
-      Map<Long, List<OutcomeStep>> steps,
-      List<EventView> events) {}
+  /** A resource of the case as the trails need it: its id and normalised URL. */
+  public record Ref(long id, String urlNormalized) {}
+
+  /** The ministry's answer on some resources of a case, and the steps that led there. */
+  public record Trail(Map<Long, ResourceOutcome> outcomes, Map<Long, List<OutcomeStep>> steps) {}
 
   /** One notification event with the notification it belongs to and the resource it names. */
-  private record Happened(
-      NoticeEvent event, BlockNotice notice, CaseResource resource, String text) {}
+  private record Happened(NoticeEvent event, BlockNotice notice, Ref resource, String text) {}
 
-  public Trail of(ViolationCase vc, UnaryOperator<String> nameOf) {
+  /**
+   * The ministry's answer on just these resources (a page of the case's), read with a few queries
+   * bounded by them: their notification rows, registry entries, and the events that concern them
+   * (the notifications' sending, answers and bulk returns, and returns naming one of them).
+   */
+  public Trail trailOf(List<Ref> resources, UnaryOperator<String> nameOf) {
+    if (resources.isEmpty()) {
+      return new Trail(Map.of(), Map.of());
+    }
+    List<Long> ids = resources.stream().map(Ref::id).toList();
     List<NoticeResource> items =
         em.createQuery(
                 "select nr from NoticeResource nr join fetch nr.notice"
-                    + " where nr.notice.violationCase = :c order by nr.notice.id, nr.id",
+                    + " where nr.resource.id in :ids order by nr.notice.id, nr.id",
                 NoticeResource.class)
-            .setParameter("c", vc)
+            .setParameter("ids", ids)
             .getResultList();
     if (items.isEmpty()) {
-      return new Trail(Map.of(), Map.of(), List.of());
+      return new Trail(Map.of(), Map.of());
     }
     Map<String, RegistryEntry> entries = new HashMap<>();
     for (RegistryEntry e :
         em.createQuery(
-                "select e from RegistryEntry e where e.resource.violationCase = :c"
+                "select e from RegistryEntry e where e.resource.id in :ids"
                     + " order by e.blockedAt, e.id",
                 RegistryEntry.class)
-            .setParameter("c", vc)
+            .setParameter("ids", ids)
             .getResultList()) {
       entries.put(key(e.getNotice().getId(), e.getResource().getId()), e);
     }
-    List<Happened> happened = new ArrayList<>();
-    for (Object[] row :
+    // A return of one resource names it in its text: only those naming a resource of the page.
+    Set<Long> noticeIds = new HashSet<>();
+    items.forEach(i -> noticeIds.add(i.getNotice().getId()));
+    StringBuilder named = new StringBuilder();
+    for (int i = 0; i < resources.size(); i++) {
+      named.append(i == 0 ? "" : " or ").append("e.detail like :u").append(i).append(" escape '!'");
+    }
+    TypedQuery<Object[]> q =
         em.createQuery(
-                "select e, n from NoticeEvent e join e.notice n where n.violationCase = :c"
-                    + " order by e.occurredAt, e.id",
-                Object[].class)
-            .setParameter("c", vc)
-            .getResultList()) {
-      happened.add(about((NoticeEvent) row[0], (BlockNotice) row[1], vc.getResources()));
+            "select e, n from NoticeEvent e join e.notice n where n.id in :notices and (e.type in"
+                + " (kz.gov.dozor.persistence.notices.NoticeEvent.Type.SIGNED_OFF_AND_SENT,"
+                + " kz.gov.dozor.persistence.notices.NoticeEvent.Type.ANSWERED_AND_RESENT,"
+                + " kz.gov.dozor.persistence.notices.NoticeEvent.Type.RESOURCES_RETURNED)"
+                + " or (e.type = kz.gov.dozor.persistence.notices.NoticeEvent.Type.RESOURCE_RETURNED"
+                + " and ("
+                + named
+                + "))) order by e.occurredAt, e.id",
+            Object[].class);
+    q.setParameter("notices", noticeIds);
+    for (int i = 0; i < resources.size(); i++) {
+      q.setParameter("u" + i, Like.escape(resources.get(i).urlNormalized()) + SEPARATOR + "%");
+    }
+    List<Happened> happened = new ArrayList<>();
+    for (Object[] row : q.getResultList()) {
+      happened.add(about((NoticeEvent) row[0], (BlockNotice) row[1], resources));
     }
 
     Map<Long, ResourceOutcome> outcomes = new HashMap<>();
@@ -97,7 +125,7 @@ public class CaseNoticeQueries {
         Happened h = ofNotice.get(i);
         if (h.event().getType() == NoticeEvent.Type.RESOURCE_RETURNED
             && h.resource() != null
-            && h.resource().getId().equals(r.getId())) {
+            && h.resource().id() == r.getId()) {
           trail.add(step(Step.RETURNED, h.event(), n, h.text(), nameOf));
           for (int j = i + 1; j < ofNotice.size(); j++) {
             if (ofNotice.get(j).event().getType() == NoticeEvent.Type.ANSWERED_AND_RESENT) {
@@ -195,13 +223,81 @@ public class CaseNoticeQueries {
       }
     }
     steps.values().forEach(l -> l.sort(Comparator.comparing(OutcomeStep::at, nullsLast())));
+    return new Trail(outcomes, steps);
+  }
+
+  /**
+   * The hand-overs of the case's notifications for its history, each with the resource it names.
+   * The resources named are looked up by the URLs the events name, never by loading the case's.
+   */
+  public List<EventView> events(ViolationCase vc, UnaryOperator<String> nameOf) {
+    List<Object[]> rows =
+        em.createQuery(
+                "select e, n from NoticeEvent e join e.notice n where n.violationCase = :c"
+                    + " order by e.occurredAt, e.id",
+                Object[].class)
+            .setParameter("c", vc)
+            .getResultList();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    // Every prefix of an event's text before a separator may be the URL of a resource it names.
+    Set<String> candidates = new HashSet<>();
+    for (Object[] row : rows) {
+      String detail = ((NoticeEvent) row[0]).getDetail();
+      for (int at = detail == null ? -1 : detail.indexOf(SEPARATOR);
+          at >= 0;
+          at = detail.indexOf(SEPARATOR, at + 1)) {
+        candidates.add(detail.substring(0, at));
+      }
+    }
+    List<Ref> named = new ArrayList<>();
+    Map<Long, String> originals = new HashMap<>();
+    List<String> all = new ArrayList<>(candidates);
+    for (int i = 0; i < all.size(); i += 1000) {
+      for (Object[] r :
+          em.createQuery(
+                  "select r.id, r.urlNormalized, r.urlOriginal from CaseResource r"
+                      + " where r.violationCase = :c and r.urlNormalized in :urls",
+                  Object[].class)
+              .setParameter("c", vc)
+              .setParameter("urls", all.subList(i, Math.min(all.size(), i + 1000)))
+              .getResultList()) {
+        named.add(new Ref((Long) r[0], (String) r[1]));
+        originals.put((Long) r[0], (String) r[2]);
+      }
+    }
+    List<Happened> happened = new ArrayList<>();
+    for (Object[] row : rows) {
+      happened.add(about((NoticeEvent) row[0], (BlockNotice) row[1], named));
+    }
+    // The decisions of blocks named one by one.
+    Set<Long> blockedOne = new HashSet<>();
+    for (Happened h : happened) {
+      if (h.event().getType() == NoticeEvent.Type.RESOURCE_BLOCKED && h.resource() != null) {
+        blockedOne.add(h.resource().id());
+      }
+    }
+    Map<String, RegistryEntry> entries = new HashMap<>();
+    List<Long> blockedIds = new ArrayList<>(blockedOne);
+    for (int i = 0; i < blockedIds.size(); i += 1000) {
+      for (RegistryEntry e :
+          em.createQuery(
+                  "select e from RegistryEntry e where e.resource.id in :ids"
+                      + " order by e.blockedAt, e.id",
+                  RegistryEntry.class)
+              .setParameter("ids", blockedIds.subList(i, Math.min(blockedIds.size(), i + 1000)))
+              .getResultList()) {
+        entries.put(key(e.getNotice().getId(), e.getResource().getId()), e);
+      }
+    }
 
     List<EventView> events = new ArrayList<>();
     for (Happened h : happened) {
       NoticeEvent e = h.event();
       BlockNotice n = h.notice();
       RegistryEntry entry =
-          h.resource() == null ? null : entries.get(key(n.getId(), h.resource().getId()));
+          h.resource() == null ? null : entries.get(key(n.getId(), h.resource().id()));
       boolean blocked = e.getType() == NoticeEvent.Type.RESOURCE_BLOCKED && entry != null;
       String detail =
           switch (e.getType()) {
@@ -222,7 +318,7 @@ public class CaseNoticeQueries {
               detail,
               n.getId(),
               n.getOutgoingNumber(),
-              h.resource() == null ? null : h.resource().getUrlOriginal(),
+              h.resource() == null ? null : originals.get(h.resource().id()),
               null,
               null,
               blocked ? entry.getDecisionDate() : null,
@@ -232,7 +328,7 @@ public class CaseNoticeQueries {
               blocked ? entry.getIssuingBody() : null,
               null));
     }
-    return new Trail(outcomes, steps, events);
+    return events;
   }
 
   /**
@@ -240,16 +336,16 @@ public class CaseNoticeQueries {
    * resource's normalised URL, a separator, and the decision number, reason, question or lifting
    * reason. An event it cannot read that way keeps its text whole.
    */
-  private static Happened about(NoticeEvent e, BlockNotice n, List<CaseResource> resources) {
+  private static Happened about(NoticeEvent e, BlockNotice n, List<Ref> resources) {
     String detail = e.getDetail();
     if (detail == null) {
       return new Happened(e, n, null, null);
     }
-    CaseResource best = null;
-    for (CaseResource r : resources) {
-      String prefix = r.getUrlNormalized() + SEPARATOR;
+    Ref best = null;
+    for (Ref r : resources) {
+      String prefix = r.urlNormalized() + SEPARATOR;
       if (detail.startsWith(prefix)
-          && (best == null || r.getUrlNormalized().length() > best.getUrlNormalized().length())) {
+          && (best == null || r.urlNormalized().length() > best.urlNormalized().length())) {
         best = r;
       }
     }
@@ -257,7 +353,7 @@ public class CaseNoticeQueries {
       return new Happened(e, n, null, detail);
     }
     return new Happened(
-        e, n, best, detail.substring(best.getUrlNormalized().length() + SEPARATOR.length()));
+        e, n, best, detail.substring(best.urlNormalized().length() + SEPARATOR.length()));
   }
 
   private static OutcomeStep step(

@@ -57,6 +57,9 @@ public class CaseService {
    */
   public static final int COUNT_CAP = 10_000;
 
+  /** How many of a case's resources its page gets with it; it pages through the rest. */
+  public static final int FIRST_PAGE = 50;
+
   /** Clocks of the user's machine and ours may differ a little. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -68,6 +71,7 @@ public class CaseService {
   @Inject private CaseGuard guard;
   @Inject private CaseNoticeQueries notices;
   @Inject private CaseOpening opening;
+  @Inject private CaseResourceQueries resourceQueries;
 
   /**
    * Registers a violation with its resources and evidence, and gives it the organisation's next
@@ -334,21 +338,14 @@ public class CaseService {
     Caller caller = agencyCaller();
     ViolationCase vc = guard.readable(id, caller);
     boolean previewable = !vc.getCategory().isRestrictedEvidence();
-    // The ministry's answer on each resource and the notifications' hand-overs.
-    CaseNoticeQueries.Trail trail = notices.of(vc, users::displayName);
+    // The first page of the resources with the ministry's answer on each, never all of them: a
+    // case may hold thousands, and the page asks for the others a page at a time.
     List<ResourceView> resources =
-        vc.getResources().stream()
-            .map(
-                r ->
-                    new ResourceView(
-                        r.getId(),
-                        r.getPosition(),
-                        r.getUrlOriginal(),
-                        r.getUrlNormalized(),
-                        r.getPlatform(),
-                        trail.outcomes().get(r.getId()),
-                        trail.steps().getOrDefault(r.getId(), List.of())))
-            .toList();
+        resourceQueries.page(vc.getId(), CaseResourceFilter.ALL, 0, FIRST_PAGE, users::displayName);
+    long resourceCount =
+        resources.size() < FIRST_PAGE
+            ? resources.size()
+            : resourceQueries.count(vc.getId(), CaseResourceFilter.ALL);
     List<EvidenceView> evidence =
         vc.getEvidence().stream()
             .map(
@@ -374,7 +371,11 @@ public class CaseService {
             .getResultList();
     Referral referral = em.find(Referral.class, vc.getId());
     List<EventView> history =
-        historyOf(events, referral, vc.isSealed() ? null : clock.instant(), trail.events());
+        historyOf(
+            events,
+            referral,
+            vc.isSealed() ? null : clock.instant(),
+            notices.events(vc, users::displayName));
     Instant dismissedAt =
         events.stream()
             .filter(e -> e.getType() == CaseEvent.Type.DISMISSED)
@@ -405,8 +406,30 @@ public class CaseService {
         CaseDetails.ReferralView.of(referral, users::displayName),
         CaseActions.of(vc, referral, CaseActions.allResourcesFinal(em, vc)),
         resources,
+        resourceCount,
         evidence,
         history);
+  }
+
+  /**
+   * A page of a case's resources matching the filter, in the order of the case, each with the
+   * ministry's answer on it; for whoever may open the case.
+   */
+  public List<ResourceView> resources(
+      long caseId, CaseResourceFilter filter, int first, int pageSize) {
+    guard.readable(caseId, agencyCaller());
+    return resourceQueries.page(
+        caseId,
+        filter == null ? CaseResourceFilter.ALL : filter,
+        first,
+        pageSize,
+        users::displayName);
+  }
+
+  /** How many resources of a case match the filter; for whoever may open the case. */
+  public long countResources(long caseId, CaseResourceFilter filter) {
+    guard.readable(caseId, agencyCaller());
+    return resourceQueries.count(caseId, filter == null ? CaseResourceFilter.ALL : filter);
   }
 
   /**

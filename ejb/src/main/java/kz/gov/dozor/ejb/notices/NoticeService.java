@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,13 +23,14 @@ import java.util.Map;
 import java.util.Set;
 import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.cases.CaseGuard;
+import kz.gov.dozor.ejb.cases.CaseResourceFilter;
+import kz.gov.dozor.ejb.cases.CaseResourceQueries;
 import kz.gov.dozor.ejb.cases.ConcurrentChangeException;
 import kz.gov.dozor.ejb.cases.TransitionNotAllowedException;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
-import kz.gov.dozor.ejb.platform.Like;
 import kz.gov.dozor.ejb.reference.Deadlines;
 import kz.gov.dozor.ejb.reference.PickedBasis;
 import kz.gov.dozor.ejb.users.Caller;
@@ -73,6 +73,7 @@ public class NoticeService {
   @Inject private Deadlines deadlines;
   @Inject private NoticeResponsibles responsibles;
   @Inject private NoticeItemQueries items;
+  @Inject private CaseResourceQueries caseResources;
 
   // ---- the agency ----
 
@@ -170,22 +171,8 @@ public class NoticeService {
   public List<Long> resourcesToNotify(long caseId, String urlText) {
     Caller caller = cases.agencyCaller();
     ViolationCase vc = cases.readable(caseId, caller);
-    Set<Long> busy = resourcesInOpenOrBlockingNotices(vc);
-    boolean filtered = urlText != null && !urlText.isBlank();
-    TypedQuery<Long> q =
-        em.createQuery(
-            "select r.id from CaseResource r where r.violationCase = :c"
-                + (filtered
-                    ? " and (lower(r.urlOriginal) like :t escape '!'"
-                        + " or lower(r.urlNormalized) like :t escape '!')"
-                    : "")
-                + " order by r.position",
-            Long.class);
-    q.setParameter("c", vc);
-    if (filtered) {
-      q.setParameter("t", Like.contains(urlText));
-    }
-    return q.getResultList().stream().filter(id -> !busy.contains(id)).toList();
+    // One statement: the same "free" as submit() checks, without loading the case's resources.
+    return caseResources.ids(vc.getId(), CaseResourceFilter.free(urlText));
   }
 
   /** The investigator corrects a notification the supervisor returned and submits it again. */

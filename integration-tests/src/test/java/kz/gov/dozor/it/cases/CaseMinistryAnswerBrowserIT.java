@@ -56,11 +56,12 @@ public class CaseMinistryAnswerBrowserIT {
     String caseNumber = investigator.find(By.id("registrationNumber")).getText();
     new CasePage(investigator).route(false, "LAW", "Law on Gambling, art. 9");
     assertTrue(
-        investigator.find(By.id("resources")).getText().contains("Not sent to the ministry"));
+        investigator
+            .find(By.id("resourcesForm:resources"))
+            .getText()
+            .contains("Not sent to the ministry"));
 
-    for (WebElement box : investigator.all(By.cssSelector("[id^='noticeForm:resources:']"))) {
-      box.click();
-    }
+    new CasePage(investigator).pickAllShown();
     investigator.all(By.cssSelector("[id^='noticeForm:evidence:']")).get(0).click();
     investigator.find(By.id("noticeForm:justification")).sendKeys("Unlicensed casino.");
     investigator.idle();
@@ -84,7 +85,7 @@ public class CaseMinistryAnswerBrowserIT {
     new NoticePage(officer).lift(siteRow, "Content removed by the owner.");
 
     investigator.open(caseUrl);
-    List<WebElement> rows = investigator.all(By.cssSelector("#resources tbody tr"));
+    List<WebElement> rows = investigator.all(By.cssSelector("#resourcesForm\\:resources tbody tr"));
     String siteText = rows.get(0).getText();
     String channelText = rows.get(1).getText();
     assertTrue(siteText.contains(site), siteText);
@@ -113,7 +114,8 @@ public class CaseMinistryAnswerBrowserIT {
             .contains(noticeUrl.substring(noticeUrl.indexOf("id="))));
 
     // For a person to look at: the resources and the history as the investigator sees them.
-    investigator.script("arguments[0].scrollIntoView()", investigator.find(By.id("resources")));
+    investigator.script(
+        "arguments[0].scrollIntoView()", investigator.find(By.id("resourcesForm:resources")));
     investigator.screenshot(
         java.nio.file.Path.of("target/screenshots/case-page-ministry-answer.png"));
     investigator.script("arguments[0].scrollIntoView()", investigator.find(By.id("history")));

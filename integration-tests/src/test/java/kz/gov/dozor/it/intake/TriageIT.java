@@ -98,7 +98,7 @@ class TriageIT {
     assertEquals(0, outcome.skipped());
     CaseDetails c = given.openCase(investigator, outcome.caseId());
     assertEquals(outcome.caseNumber(), c.registrationNumber());
-    assertEquals(500, c.resources().size());
+    assertEquals(500, c.resourceCount());
     assertEquals(
         Set.of(shaA, shaB),
         Set.copyOf(c.evidence().stream().map(CaseDetails.EvidenceView::sha256).toList()));
@@ -181,7 +181,7 @@ class TriageIT {
 
     assertEquals(2, outcome.done());
     CaseDetails after = given.openCase(investigator, caseId);
-    assertEquals(2, after.resources().size());
+    assertEquals(2, after.resourceCount());
     assertTrue(after.version() > before.version(), "the case's version moves");
     assertEquals("CASED", items.status(ids.get(0)));
     assertEquals(

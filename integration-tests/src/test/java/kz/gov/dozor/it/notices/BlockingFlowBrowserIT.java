@@ -84,9 +84,7 @@ public class BlockingFlowBrowserIT {
     assertEquals("Blocking", new CasePage(investigator).status());
 
     // The investigator drafts a notification for both resources with the screenshot.
-    for (WebElement box : investigator.all(By.cssSelector("[id^='noticeForm:resources:']"))) {
-      box.click();
-    }
+    new CasePage(investigator).pickAllShown();
     investigator.all(By.cssSelector("[id^='noticeForm:evidence:']")).get(0).click();
     investigator
         .find(By.id("noticeForm:justification"))
@@ -179,7 +177,10 @@ public class BlockingFlowBrowserIT {
     investigator.find(By.id("caseLink")).click();
     // The case shows the restriction and its lifting.
     assertTrue(
-        investigator.find(By.id("resources")).getText().contains("Content removed by the owner."));
+        investigator
+            .find(By.id("resourcesForm:resources"))
+            .getText()
+            .contains("Content removed by the owner."));
     CasePage closed = new CasePage(investigator).close("Blocked and refused.");
     assertEquals("Closed", closed.status());
   }

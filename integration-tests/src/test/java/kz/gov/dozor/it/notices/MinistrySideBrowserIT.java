@@ -58,9 +58,7 @@ public class MinistrySideBrowserIT {
         .register();
     String caseNumber = investigator.find(By.id("registrationNumber")).getText();
     new CasePage(investigator).route(false, "LAW", "Law on Gambling, art. 9");
-    for (WebElement box : investigator.all(By.cssSelector("[id^='noticeForm:resources:']"))) {
-      box.click();
-    }
+    new CasePage(investigator).pickAllShown();
     investigator.all(By.cssSelector("[id^='noticeForm:evidence:']")).get(0).click();
     investigator.find(By.id("noticeForm:justification")).sendKeys("Unlicensed lottery.");
     investigator.idle();

@@ -173,7 +173,7 @@ class ReferenceDataBrowserIT {
     WebElement basis = b.find(By.id("noticeForm:legalBasis"));
     assertEquals(label, basis.getAttribute("value"));
     basis.sendKeys(", para. 3");
-    b.all(By.cssSelector("[id^='noticeForm:resources:']")).get(0).click();
+    new CasePage(b).pick(0);
     b.all(By.cssSelector("[id^='noticeForm:evidence:']")).get(0).click();
     b.find(By.id("noticeForm:justification")).sendKeys("Lottery without a licence.");
     b.idle();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -361,6 +362,96 @@ public final class Portal {
           .map(WebElement::getText)
           .filter(t -> !t.isBlank())
           .reduce("", (x, y) -> x + "\n" + y);
+    }
+
+    /** Ticks, in the notification draft, every free resource on the picker's page. */
+    public CasePage pickAllShown() {
+      int rows = b.all(By.cssSelector("#noticeForm\\:freeResources .dz-pick")).size();
+      for (int i = 0; i < rows; i++) {
+        pick(i);
+      }
+      return this;
+    }
+
+    /** Ticks, in the notification draft, the free resource on row {@code i} of the page shown. */
+    public CasePage pick(int i) {
+      WebElement box =
+          b.all(
+                  By.cssSelector(
+                      "#noticeForm\\:freeResources tbody tr[data-ri] .dz-pick .ui-chkbox-box"))
+              .get(i);
+      WebElement count = b.driver().findElement(By.id("noticeForm:pickCount"));
+      box.click();
+      // Each tick is kept by the portal at once; its answer re-renders the count of picks.
+      b.waitFor().until(ExpectedConditions.stalenessOf(count));
+      b.idle();
+      return this;
+    }
+
+    /** The URLs of the free resources on the picker's page. */
+    public List<String> freeShown() {
+      return b.all(By.cssSelector("#noticeForm\\:freeResources .dz-free-url")).stream()
+          .map(WebElement::getText)
+          .toList();
+    }
+
+    /** Narrows the picker to the free resources whose address contains the text. */
+    public CasePage filterFree(String text) {
+      WebElement field = b.find(By.id("noticeForm:freeFilter"));
+      field.clear();
+      field.sendKeys(text);
+      WebElement table = b.driver().findElement(By.id("noticeForm:freeResources"));
+      b.find(By.id("noticeForm:freeFilterApply")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.idle();
+      return this;
+    }
+
+    /** Goes to a page of the picker, by the paginator's page link. */
+    public CasePage freePage(int page) {
+      // Paging replaces the rows, not the table.
+      WebElement table =
+          b.driver().findElement(By.cssSelector("#noticeForm\\:freeResources tbody tr"));
+      b.all(By.cssSelector("#noticeForm\\:freeResources .ui-paginator-page")).stream()
+          .filter(a -> a.getText().strip().equals(String.valueOf(page)))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.idle();
+      return this;
+    }
+
+    /** What the picker says it holds: how many match, how many are picked. */
+    public String pickCount() {
+      return b.find(By.id("noticeForm:pickCount")).getText();
+    }
+
+    /** Attaches the first evidence file, gives a justification and submits the draft. */
+    public NoticePage submitNotice(String justification) {
+      b.all(By.cssSelector("[id^='noticeForm:evidence:']")).get(0).click();
+      b.find(By.id("noticeForm:justification")).sendKeys(justification);
+      b.idle();
+      b.find(By.id("noticeForm:submitNotice")).click();
+      return new NoticePage(b);
+    }
+
+    /** Filters the case's resource table by URL text and the ministry's answer (its value). */
+    public CasePage filterResources(String urlText, String state) {
+      WebElement url = b.find(By.id("resourcesForm:resourceUrl"));
+      url.clear();
+      url.sendKeys(urlText);
+      new Select(b.find(By.id("resourcesForm:resourceState"))).selectByValue(state);
+      WebElement table = b.driver().findElement(By.id("resourcesForm:resources"));
+      b.find(By.id("resourcesForm:resourceFilter")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.idle();
+      return this;
+    }
+
+    /** The text of the case's resource table as shown. */
+    public String resources() {
+      return b.find(By.id("resourcesForm:resources")).getText();
     }
 
     private CasePage submit(String button) {

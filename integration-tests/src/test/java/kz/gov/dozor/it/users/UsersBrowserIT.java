@@ -193,7 +193,7 @@ class UsersBrowserIT {
         .register();
     new CasePage(investigator).route(false, "LAW", "Law on Gambling, art. 9");
     String caseNumber = investigator.find(By.id("registrationNumber")).getText();
-    investigator.all(By.cssSelector("[id^='noticeForm:resources:']")).get(0).click();
+    new CasePage(investigator).pick(0);
     investigator.all(By.cssSelector("[id^='noticeForm:evidence:']")).get(0).click();
     investigator.find(By.id("noticeForm:justification")).sendKeys("Unlicensed casino.");
     investigator.idle();

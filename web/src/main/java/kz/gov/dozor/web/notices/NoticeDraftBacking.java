@@ -1,12 +1,21 @@
 package kz.gov.dozor.web.notices;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import kz.gov.dozor.ejb.cases.CaseDetails;
+import kz.gov.dozor.ejb.cases.CaseDetails.ResourceView;
+import kz.gov.dozor.ejb.cases.CaseResourceFilter;
+import kz.gov.dozor.ejb.cases.CaseService;
 import kz.gov.dozor.ejb.notices.NoticeRow;
 import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.ejb.platform.DozorException;
@@ -14,8 +23,16 @@ import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.web.cases.CaseViewBacking;
 import kz.gov.dozor.web.platform.Messages;
 import kz.gov.dozor.web.reference.LegalBasisOptions;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
 
-/** The notifications part of the case page: the case's notifications and a new draft. */
+/**
+ * The notifications part of the case page: the case's notifications and a new draft, whose
+ * resources are picked on any page of the case's free ones (paged by the database), or taken all at
+ * once (all free ones, or those whose address contains a text).
+ */
 @Named("noticeDraft")
 @ViewScoped
 public class NoticeDraftBacking implements Serializable {
@@ -23,18 +40,104 @@ public class NoticeDraftBacking implements Serializable {
   @Inject private CaseViewBacking caseView;
   @Inject private NoticeService notices;
   @Inject private LegalBasisOptions legalBases;
+  @Inject private CaseService cases;
 
-  private List<Long> resourceIds = new ArrayList<>();
   // All the case's resources not in a notification yet, instead of ticking them one by one.
   private boolean allFree;
-  // With allFree: only those whose address contains this text.
+  // The picker's filter, and with allFree: only those whose address contains this text.
   private String freeFilter;
+  private CaseResourceFilter filter = CaseResourceFilter.free(null);
+  // Picks survive paging and filtering; only their ids are held.
+  private final Map<Long, Boolean> picked = new HashMap<>();
+  private LazyDataModel<ResourceView> freeModel;
+  private long matching = -1;
+  private List<ResourceView> page = List.of();
   private List<Long> evidenceIds = new ArrayList<>();
   private Long legalBasisId;
   private boolean basisChosen;
   private String legalBasis;
   private String justification;
   private List<NoticeRow> rows;
+
+  @PostConstruct
+  void init() {
+    freeModel = new FreeModel();
+  }
+
+  /** Shows the free resources whose address contains the filter's text, from the first page. */
+  public void applyFilter() {
+    filter = CaseResourceFilter.free(freeFilter);
+    matching = -1;
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces != null
+        && faces.getViewRoot().findComponent("noticeForm:freeResources") instanceof DataTable t) {
+      t.setFirst(0);
+    }
+  }
+
+  /** The ids of the resources picked, on any page. */
+  public List<Long> pickedIds() {
+    Set<Long> ids = new TreeSet<>();
+    picked.forEach(
+        (id, on) -> {
+          if (Boolean.TRUE.equals(on)) {
+            ids.add(id);
+          }
+        });
+    return new ArrayList<>(ids);
+  }
+
+  /** How many resources are picked now. */
+  public int getPickedCount() {
+    return pickedIds().size();
+  }
+
+  /** How many free resources match the picker's filter (counted once per filter). */
+  public long getMatching() {
+    CaseDetails c = caseView.getDetails();
+    if (matching < 0 && c != null) {
+      matching = cases.countResources(c.id(), filter);
+    }
+    return Math.max(0, matching);
+  }
+
+  /** The free resources a page at a time, through the same guarded service as the case page. */
+  private final class FreeModel extends LazyDataModel<ResourceView> {
+
+    @Override
+    public int count(Map<String, FilterMeta> filterBy) {
+      return (int) Math.min(Integer.MAX_VALUE, getMatching());
+    }
+
+    @Override
+    public List<ResourceView> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+      CaseDetails c = caseView.getDetails();
+      page = c == null ? List.of() : cases.resources(c.id(), filter, first, pageSize);
+      return page;
+    }
+
+    @Override
+    public String getRowKey(ResourceView row) {
+      return String.valueOf(row.id());
+    }
+
+    @Override
+    public ResourceView getRowData(String rowKey) {
+      return page.stream()
+          .filter(r -> rowKey.equals(String.valueOf(r.id())))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  public LazyDataModel<ResourceView> getFreeModel() {
+    return freeModel;
+  }
+
+  public Map<Long, Boolean> getPicked() {
+    return picked;
+  }
 
   public List<NoticeRow> getRows() {
     if (rows == null) {
@@ -51,7 +154,7 @@ public class NoticeDraftBacking implements Serializable {
       long id =
           notices.submit(
               c.id(),
-              allFree ? notices.resourcesToNotify(c.id(), freeFilter) : resourceIds,
+              allFree ? notices.resourcesToNotify(c.id(), freeFilter) : pickedIds(),
               getLegalBasisId(),
               legalBasis,
               justification,
@@ -64,14 +167,6 @@ public class NoticeDraftBacking implements Serializable {
       Messages.addError(null, Messages.error(e));
     }
     return null;
-  }
-
-  public List<Long> getResourceIds() {
-    return resourceIds;
-  }
-
-  public void setResourceIds(List<Long> resourceIds) {
-    this.resourceIds = resourceIds;
   }
 
   public boolean isAllFree() {

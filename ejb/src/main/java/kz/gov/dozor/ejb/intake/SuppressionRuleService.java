@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import kz.gov.dozor.ejb.audit.AuditLog;
 import kz.gov.dozor.ejb.cases.ConcurrentChangeException;
 import kz.gov.dozor.ejb.cases.InvalidUrlException;
@@ -64,8 +65,7 @@ public class SuppressionRuleService {
   public List<SuppressionRuleView> rules() {
     Caller caller = agencyAdministrator(null);
     LocalDate today = today();
-    List<SuppressionRuleView> out = new ArrayList<>();
-    for (SuppressionRule r :
+    List<SuppressionRule> found =
         em.createQuery(
                 "select r from SuppressionRule r where r.organisation = :org"
                     + " order by case when r.retiredAt is null and r.endsOn >= :today then 0"
@@ -74,8 +74,13 @@ public class SuppressionRuleService {
             .setParameter("org", caller.organisation())
             .setParameter("today", today)
             .setMaxResults(MAX_LISTED)
-            .getResultList()) {
-      out.add(SuppressionRuleView.of(r, today));
+            .getResultList();
+    // People are named by their full name, as everywhere in the portal.
+    Map<String, String> names =
+        users.displayNames(found.stream().map(SuppressionRule::getCreatedBy).toList());
+    List<SuppressionRuleView> out = new ArrayList<>();
+    for (SuppressionRule r : found) {
+      out.add(SuppressionRuleView.of(r, today, names.get(r.getCreatedBy())));
     }
     return out;
   }
@@ -87,6 +92,10 @@ public class SuppressionRuleService {
     LocalDate today = today();
     if (in.kind() == null) {
       problems.add(new Problem("kind", "field.required"));
+      // The pattern is checked against its kind; without one, it can still be missing.
+      if (Checks.isBlank(in.pattern())) {
+        problems.add(new Problem("pattern", "field.required"));
+      }
     }
     String pattern = in.kind() == null ? null : pattern(in.kind(), in.pattern(), problems);
     if (in.action() == null) {

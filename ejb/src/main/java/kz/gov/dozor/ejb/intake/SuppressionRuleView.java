@@ -17,6 +17,7 @@ public record SuppressionRuleView(
     String reason,
     LocalDate endsOn,
     String createdBy,
+    String createdByName,
     Instant createdAt,
     String retiredBy,
     Instant retiredAt,
@@ -25,7 +26,7 @@ public record SuppressionRuleView(
     boolean inForce)
     implements Serializable {
 
-  static SuppressionRuleView of(SuppressionRule r, LocalDate today) {
+  static SuppressionRuleView of(SuppressionRule r, LocalDate today, String createdByName) {
     return new SuppressionRuleView(
         r.getId(),
         r.getVersion(),
@@ -35,6 +36,7 @@ public record SuppressionRuleView(
         r.getReason(),
         r.getEndsOn(),
         r.getCreatedBy(),
+        createdByName,
         r.getCreatedAt(),
         r.getRetiredBy(),
         r.getRetiredAt(),

@@ -202,16 +202,7 @@ public class TriageService {
         opening.open(
             caller, category, description.strip(), detectedAt, resources, UUID.randomUUID(), now);
     addScreenshots(vc, acting, clientAddress);
-    em.flush();
-    resolveIntoCase(vc, acting, caller, now);
-    audit.record(
-        AuditAction.TRIAGE_CASED,
-        "case",
-        vc.getId(),
-        vc.getRegistrationNumber() + ": " + acting.size() + " items",
-        clientAddress);
-    return new TriageOutcome(
-        acting.size(), items.size() - acting.size(), vc.getId(), vc.getRegistrationNumber());
+    return intoCase(vc, items, acting, caller, now, AuditAction.TRIAGE_CASED, clientAddress);
   }
 
   /**
@@ -275,10 +266,23 @@ public class TriageService {
             null,
             null,
             String.valueOf(added)));
+    return intoCase(
+        vc, items, acting, caller, now, AuditAction.TRIAGE_ADDED_TO_CASE, clientAddress);
+  }
+
+  /** The items acted on now belong to the case: resolved, audited, counted. */
+  private TriageOutcome intoCase(
+      ViolationCase vc,
+      List<Locked> items,
+      List<Locked> acting,
+      Caller caller,
+      Instant now,
+      AuditAction action,
+      String clientAddress) {
     em.flush();
     resolveIntoCase(vc, acting, caller, now);
     audit.record(
-        AuditAction.TRIAGE_ADDED_TO_CASE,
+        action,
         "case",
         vc.getId(),
         vc.getRegistrationNumber() + ": " + acting.size() + " items",

@@ -110,32 +110,22 @@ class ImportFilesTest {
   void checksEachRowOnItsOwn() {
     ImportRowProcessor p = new ImportRowProcessor();
     p.importId = "7";
-    ParsedRow ok =
-        (ParsedRow)
-            p.processItem(
-                new ImportRow(
-                    5,
-                    java.util.Map.of(
-                        ImportColumns.URL,
-                        "https://a.example/",
-                        ImportColumns.PLATFORM,
-                        "website")));
+    ParsedRow ok = row(p, 5, ImportColumns.PLATFORM, "website");
     assertEquals("import-7-row-5", ok.detection().sourceRef());
     assertEquals("import", ok.detection().sourceSystem());
     assertEquals(5L, ok.detection().importRow());
     ParsedRow noUrl = (ParsedRow) p.processItem(new ImportRow(6, java.util.Map.of()));
     assertEquals("url-required", noUrl.problem());
-    ParsedRow badDate =
-        (ParsedRow)
-            p.processItem(
-                new ImportRow(
-                    7,
-                    java.util.Map.of(
-                        ImportColumns.URL,
-                        "https://a.example/",
-                        ImportColumns.DETECTED_AT,
-                        "soon")));
+    ParsedRow badDate = row(p, 7, ImportColumns.DETECTED_AT, "soon");
     assertEquals("invalid-detected-at", badDate.problem());
+  }
+
+  /** Row {@code number} with a URL and one more column, as the processor makes it. */
+  private static ParsedRow row(ImportRowProcessor p, long number, String column, String value) {
+    return (ParsedRow)
+        p.processItem(
+            new ImportRow(
+                number, java.util.Map.of(ImportColumns.URL, "https://a.example/", column, value)));
   }
 
   private Path file(String text) throws Exception {

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Minimal XLSX workbooks built by hand (inline strings), and a spreadsheet bomb. */
-final class Sheets {
+/**
+ * Minimal XLSX workbooks built by hand (inline strings), and a spreadsheet bomb. Shared with the
+ * in-server tests through the ejb module's test jar.
+ */
+public final class Sheets {
 
   private Sheets() {}
 
-  static byte[] xlsx(List<List<String>> rows) throws IOException {
+  public static byte[] xlsx(List<List<String>> rows) throws IOException {
     StringBuilder sheet = new StringBuilder();
     sheet.append(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet"
@@ -51,7 +54,7 @@ final class Sheets {
   }
 
   /** A few kilobytes that inflate to hundreds of megabytes of empty rows. */
-  static byte[] bomb() throws IOException {
+  public static byte[] bomb() throws IOException {
     return workbook(
         out -> {
           out.write(

@@ -8,13 +8,12 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import kz.gov.dozor.ejb.intake.ImportFileException;
 import kz.gov.dozor.ejb.intake.ImportRejection;
 import kz.gov.dozor.ejb.intake.ImportService;
 import kz.gov.dozor.ejb.intake.ImportView;
+import kz.gov.dozor.ejb.intake.Sheets;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.it.support.Deployments;
 import kz.gov.dozor.it.support.Procedures;
@@ -37,7 +36,8 @@ class ImportIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.servicesWith(ImportIT.class, TriageData.class, TestSheets.class);
+    return Deployments.servicesWith(
+        ImportIT.class, TriageData.class, ImportRuns.class, Sheets.class);
   }
 
   @Inject Procedures given;
@@ -66,7 +66,7 @@ class ImportIT {
             ImportFileException.class,
             () ->
                 investigator.call(
-                    () -> imports.upload(new ByteArrayInputStream(TestSheets.bomb()), "b.xlsx")));
+                    () -> imports.upload(new ByteArrayInputStream(Sheets.bomb()), "b.xlsx")));
     assertEquals("import.file.bomb", bomb.getMessageKey());
     ImportFileException malformed =
         assertThrows(
@@ -75,7 +75,8 @@ class ImportIT {
                 investigator.call(
                     () ->
                         imports.upload(
-                            csv("url,note\nhttps://a.example/,ok\nhttps://b.example/,\"open\n"),
+                            ImportRuns.csv(
+                                "url,note\nhttps://a.example/,ok\nhttps://b.example/,\"open\n"),
                             "m.csv")));
     assertEquals("import.csv.malformed", malformed.getMessageKey());
     assertEquals(
@@ -90,11 +91,11 @@ class ImportIT {
         investigator.call(
             () ->
                 imports.upload(
-                    csv(
+                    ImportRuns.csv(
                         "url,detected_at,note\n,2026-05-01,no url\nhttps://x.example/,soon,bad time\n"),
                     "bad.csv"));
     investigator.run(() -> imports.start(id));
-    ImportView done = awaitFinished(id);
+    ImportView done = ImportRuns.awaitFinished(imports, investigator, id);
 
     assertEquals("COMPLETED", done.status());
     assertEquals(2, done.rowsTotal());
@@ -123,9 +124,9 @@ class ImportIT {
       file.append("https://").append(marker).append(i).append(".example/;;ILLEGAL_GAMBLING;;\n");
     }
     file.append("not a url;;;;\n");
-    long id = investigator.call(() -> imports.upload(csv(file.toString()), "many.csv"));
+    long id = investigator.call(() -> imports.upload(ImportRuns.csv(file.toString()), "many.csv"));
     investigator.run(() -> imports.start(id));
-    ImportView done = awaitFinished(id);
+    ImportView done = ImportRuns.awaitFinished(imports, investigator, id);
 
     assertEquals("COMPLETED", done.status(), String.valueOf(done.failure()));
     assertEquals(2501, done.rowsRead());
@@ -141,20 +142,5 @@ class ImportIT {
         2500L,
         db.count(
             "select count(*) from detection where import_id = ? and source_system = 'import'", id));
-  }
-
-  private ImportView awaitFinished(long id) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (true) {
-      ImportView v = investigator.call(() -> imports.view(id));
-      if (v.isFinished() || Instant.now().isAfter(deadline)) {
-        return v;
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static ByteArrayInputStream csv(String text) {
-    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
   }
 }

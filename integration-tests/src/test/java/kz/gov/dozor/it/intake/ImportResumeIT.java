@@ -3,12 +3,8 @@ package kz.gov.dozor.it.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import kz.gov.dozor.ejb.intake.ImportService;
 import kz.gov.dozor.ejb.intake.ImportView;
 import kz.gov.dozor.ejb.intake.ImportWatch;
@@ -34,7 +30,7 @@ class ImportResumeIT {
 
   @Deployment
   static EnterpriseArchive deployment() {
-    return Deployments.servicesWith(ImportResumeIT.class, TriageData.class);
+    return Deployments.servicesWith(ImportResumeIT.class, TriageData.class, ImportRuns.class);
   }
 
   @Inject Procedures given;
@@ -59,7 +55,7 @@ class ImportResumeIT {
         "update intake_import set created_at = now() - interval '10 minutes' where id = ?", id);
 
     watch.resumeAbandoned();
-    ImportView done = awaitFinished(id);
+    ImportView done = ImportRuns.awaitFinished(imports, investigator, id);
 
     assertEquals("COMPLETED", done.status());
     assertEquals(3, done.accepted());
@@ -74,7 +70,7 @@ class ImportResumeIT {
     Path file = Settings.importDirectory().resolve(id + ".data");
     Path aside = Files.move(file, file.resolveSibling(id + ".aside"));
     investigator.run(() -> imports.start(id));
-    assertEquals("FAILED", awaitFinished(id).status());
+    assertEquals("FAILED", ImportRuns.awaitFinished(imports, investigator, id).status());
     Files.move(aside, file);
     // As a node that died leaves it: running, silent for minutes.
     db.update(
@@ -85,7 +81,7 @@ class ImportResumeIT {
     watch.resumeAbandoned();
     // A second node's watch finds it claimed.
     watch.resumeAbandoned();
-    ImportView done = awaitFinished(id);
+    ImportView done = ImportRuns.awaitFinished(imports, investigator, id);
 
     assertEquals("COMPLETED", done.status(), String.valueOf(done.failure()));
     assertEquals(2500, done.accepted());
@@ -113,21 +109,6 @@ class ImportResumeIT {
     for (int i = 0; i < rows; i++) {
       csv.append("https://").append(marker).append(i).append(".example/\n");
     }
-    return investigator.call(
-        () ->
-            imports.upload(
-                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                "r.csv"));
-  }
-
-  private ImportView awaitFinished(long id) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (true) {
-      ImportView v = investigator.call(() -> imports.view(id));
-      if (v.isFinished() || Instant.now().isAfter(deadline)) {
-        return v;
-      }
-      Thread.sleep(200);
-    }
+    return investigator.call(() -> imports.upload(ImportRuns.csv(csv.toString()), "r.csv"));
   }
 }

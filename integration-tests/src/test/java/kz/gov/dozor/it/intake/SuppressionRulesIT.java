@@ -215,6 +215,19 @@ class SuppressionRulesIT {
             InvalidInputException.class,
             () -> add(RuleKind.HOST, "https://x.example/path", Action.DROP));
     assertEquals("intake.rule.host.invalid", host.getProblems().get(0).messageKey());
+    // An empty form: the pattern is named as missing too, not only the kind it depends on.
+    InvalidInputException empty =
+        assertThrows(
+            InvalidInputException.class,
+            () -> admin.run(() -> rules.addRule(new NewRule(null, " ", null, null, null))));
+    assertEquals(
+        List.of(
+            "kind=field.required",
+            "pattern=field.required",
+            "action=field.required",
+            "reason=field.required",
+            "endsOn=field.required"),
+        empty.getProblems().stream().map(p -> p.field() + "=" + p.messageKey()).toList());
   }
 
   @Test

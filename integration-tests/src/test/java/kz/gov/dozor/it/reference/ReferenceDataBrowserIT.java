@@ -321,13 +321,7 @@ class ReferenceDataBrowserIT {
     }
 
     String messageFor(String clientId) {
-      return b.find(
-              By.xpath(
-                  "//*[@id='"
-                      + clientId
-                      + "']/ancestor::div[contains(concat(' ', @class, ' '), ' dz-field ')][1]"
-                      + "//*[contains(concat(' ', @class, ' '), ' ui-message ')]"))
-          .getText();
+      return Portal.messageBeside(b, clientId);
     }
 
     private static void click(Browser b, By by) {

@@ -88,6 +88,17 @@ public final class Portal {
     b.waitFor().until(ExpectedConditions.stalenessOf(page));
   }
 
+  /** The message the portal shows beside the field {@code clientId} (in its dz-field). */
+  public static String messageBeside(Browser b, String clientId) {
+    return b.find(
+            By.xpath(
+                "//*[@id='"
+                    + clientId
+                    + "']/ancestor::div[contains(concat(' ', @class, ' '), ' dz-field ')][1]"
+                    + "//*[contains(concat(' ', @class, ' '), ' ui-message ')]"))
+        .getText();
+  }
+
   public static void chooseLanguage(Browser b, String lang) {
     WebElement link = b.find(By.cssSelector("[data-lang='" + lang + "']"));
     if (link.getAttribute("class").contains("dz-lang-current")) {
@@ -194,13 +205,7 @@ public final class Portal {
     }
 
     public String messageFor(String clientId) {
-      By message =
-          By.xpath(
-              "//*[@id='"
-                  + clientId
-                  + "']/ancestor::div[contains(concat(' ', @class, ' '), ' dz-field ')][1]"
-                  + "//*[contains(concat(' ', @class, ' '), ' ui-message ')]");
-      return b.find(message).getText();
+      return messageBeside(b, clientId);
     }
 
     /** Pastes lines into the "many URLs" box and adds them; returns when the form has answered. */
@@ -592,6 +597,39 @@ public final class Portal {
       b.find(By.id("noticeActions:bulkScope:1")).click();
       b.waitFor().until(ExpectedConditions.stalenessOf(covered));
       b.idle();
+      return decideMany(decision, number, date, text);
+    }
+
+    /**
+     * Picks the resource in row {@code row} (counted over all pages) for one decision; returns when
+     * the decision's count has followed.
+     */
+    public NoticePage pick(int row) {
+      WebElement covered = b.find(By.id("noticeActions:bulkCovered"));
+      b.find(By.cssSelector("[id='noticeActions:items:" + row + ":pick'] .ui-chkbox-box")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(covered));
+      b.idle();
+      return this;
+    }
+
+    /** The table's next page of resources. */
+    public NoticePage nextPage() {
+      WebElement first = b.find(By.cssSelector("#noticeActions\\:items .dz-decision"));
+      b.find(By.cssSelector("#noticeActions\\:items .ui-paginator-next")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(first));
+      b.idle();
+      return this;
+    }
+
+    /**
+     * Records one decision on the resources picked: BLOCK (number, date), REFUSE or RETURN (text),
+     * saying yes to the confirmation.
+     */
+    public NoticePage decidePicked(String decision, String number, String date, String text) {
+      return decideMany(decision, number, date, text);
+    }
+
+    private NoticePage decideMany(String decision, String number, String date, String text) {
       int option =
           switch (decision) {
             case "BLOCK" -> 0;
@@ -676,6 +714,164 @@ public final class Portal {
       b.waitFor().until(ExpectedConditions.stalenessOf(page));
       b.find(By.id("outgoingNumber"));
       return this;
+    }
+  }
+
+  /** The triage queue: filters in the address, the rows ticked, and the actions on them. */
+  public static final class TriagePage {
+    private final Browser b;
+
+    /** The queue at an address naming its filters, e.g. {@code url=abc&source=import}. */
+    public TriagePage(Browser b, String filters) {
+      this.b = b;
+      b.open("/intake/triage.xhtml" + (filters.isEmpty() ? "" : "?" + filters));
+      b.find(By.id("results:matchCount"));
+      b.idle();
+    }
+
+    /** The rows of the current page. */
+    public java.util.List<WebElement> rows() {
+      b.idle();
+      return b.all(By.cssSelector("#results\\:items_data tr[data-rk]"));
+    }
+
+    public String matchCount() {
+      return b.find(By.id("results:matchCount")).getText();
+    }
+
+    /** The "by host" view; returns the hosts' links once {@code expected} of them are shown. */
+    public java.util.List<WebElement> byHost(int expected) {
+      b.find(By.id("results:byHost")).click();
+      return b.waitFor().until(d -> hostLinks().size() == expected ? hostLinks() : null);
+    }
+
+    private java.util.List<WebElement> hostLinks() {
+      return b.all(By.cssSelector("#results\\:hosts a.dz-host-link"));
+    }
+
+    /** Ticks the row of item {@code id} and waits until the table has it selected. */
+    public TriagePage tick(long id) {
+      By row = By.cssSelector("#results\\:items_data tr[data-rk='" + id + "']");
+      b.find(row).findElement(By.cssSelector(".ui-chkbox-box")).click();
+      b.waitFor().until(d -> "true".equals(d.findElement(row).getAttribute("aria-selected")));
+      return this;
+    }
+
+    /** Takes all items that match the filters rather than the rows ticked. */
+    public TriagePage tickAllMatching() {
+      b.find(By.cssSelector("#results\\:allMatching .ui-chkbox-box")).click();
+      return this;
+    }
+
+    /**
+     * Makes what is selected into a new case of category {@code categoryLabel}; returns when the
+     * portal has answered with the next page (the case, or the queue with its messages).
+     */
+    public void createCase(String categoryLabel, String description) {
+      b.find(By.id("results:chooseCase")).click();
+      if (categoryLabel != null) {
+        b.find(By.id("results:caseCategory")).click();
+        // The list opens with an animation; a click before it ends is lost.
+        b.waitFor()
+            .until(
+                d ->
+                    d.findElement(By.id("results:caseCategory_panel"))
+                        .getAttribute("class")
+                        .contains("overlay-enter-done"));
+        b.find(
+                By.cssSelector(
+                    "#results\\:caseCategory_items li[data-label='" + categoryLabel + "']"))
+            .click();
+        b.waitFor()
+            .until(
+                ExpectedConditions.invisibilityOfElementLocated(
+                    By.id("results:caseCategory_panel")));
+      }
+      b.find(By.id("results:description")).sendKeys(description);
+      WebElement page = b.driver().findElement(By.tagName("html"));
+      b.find(By.id("results:createCase")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.idle();
+    }
+
+    /** Dismisses what is selected with {@code reason}, saying yes to the question. */
+    public TriagePage dismiss(String reason) {
+      b.find(By.id("results:chooseDismiss")).click();
+      b.find(By.id("results:reason")).sendKeys(reason);
+      b.find(By.id("results:dismiss")).click();
+      b.clickUntilGone(By.id("results:confirmYes"), By.id("results:confirm"));
+      b.idle();
+      return this;
+    }
+
+    /** The page's global messages. */
+    public String messages() {
+      return b.find(By.id("results:messages")).getText();
+    }
+
+    /** The message beside the filter {@code field} (e.g. {@code scoreMin}). */
+    public String filterMessage(String field) {
+      return messageBeside(b, "filters:" + field);
+    }
+  }
+
+  /** The investigator's file imports: upload, the list with each import's progress. */
+  public static final class ImportsPage {
+    private final Browser b;
+
+    public ImportsPage(Browser b) {
+      this.b = b;
+      b.find(By.id("navTriage")).click();
+      b.find(By.id("toImports")).click();
+      b.find(By.id("list:imports"));
+    }
+
+    /** Uploads a file as the user would pick it; returns the upload's message. */
+    public String upload(Path file) {
+      WebElement message = b.driver().findElement(By.id("upload:file-message"));
+      b.driver().findElement(By.id("upload:file_input")).sendKeys(file.toString());
+      b.waitFor().until(ExpectedConditions.stalenessOf(message));
+      b.idle();
+      return b.driver().findElement(By.id("upload:file-message")).getText();
+    }
+
+    /** Waits until the newest import's counts say {@code text} (the list follows the job). */
+    public ImportsPage awaitCounts(String text) {
+      b.waitFor().until(d -> newest(".dz-import-counts").contains(text));
+      return this;
+    }
+
+    /** A cell of the newest import's row, by its class ("" while the list re-renders). */
+    public String newest(String cssClass) {
+      java.util.List<WebElement> cells =
+          b.all(By.cssSelector("#list\\:imports_data tr:first-child " + cssClass));
+      try {
+        return cells.isEmpty() ? "" : cells.get(0).getText();
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        return "";
+      }
+    }
+
+    /** Opens the newest import's page. */
+    public void openNewest() {
+      WebElement page = b.driver().findElement(By.tagName("html"));
+      b.find(By.cssSelector("#list\\:imports_data tr a.dz-import-link")).click();
+      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.find(By.id("rejected:rows"));
+    }
+
+    /** On an import's page: the numbers of the rejected rows shown. */
+    public java.util.List<String> rejectedRows() {
+      return b.all(By.cssSelector("#rejected\\:rows_data .dz-row-number")).stream()
+          .map(WebElement::getText)
+          .toList();
+    }
+
+    /** On an import's page: the reasons of the rejected rows shown. */
+    public java.util.List<String> rejectedReasons() {
+      return b.all(By.cssSelector("#rejected\\:rows_data .dz-problem")).stream()
+          .map(WebElement::getText)
+          .toList();
     }
   }
 

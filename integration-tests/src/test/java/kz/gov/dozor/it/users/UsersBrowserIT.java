@@ -346,13 +346,7 @@ class UsersBrowserIT {
     }
 
     String messageFor(String clientId) {
-      return b.find(
-              By.xpath(
-                  "//*[@id='"
-                      + clientId
-                      + "']/ancestor::div[contains(concat(' ', @class, ' '), ' dz-field ')][1]"
-                      + "//*[contains(concat(' ', @class, ' '), ' ui-message ')]"))
-          .getText();
+      return Portal.messageBeside(b, clientId);
     }
   }
 
@@ -416,13 +410,7 @@ class UsersBrowserIT {
     }
 
     String messageFor(String clientId) {
-      return b.find(
-              By.xpath(
-                  "//*[@id='"
-                      + clientId
-                      + "']/ancestor::div[contains(concat(' ', @class, ' '), ' dz-field ')][1]"
-                      + "//*[contains(concat(' ', @class, ' '), ' ui-message ')]"))
-          .getText();
+      return Portal.messageBeside(b, clientId);
     }
 
     private static String checkbox(String role) {

@@ -4,11 +4,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import kz.gov.dozor.ejb.intake.ImportRejection;
 import kz.gov.dozor.ejb.intake.ImportService;
 import kz.gov.dozor.ejb.intake.ImportView;
+import kz.gov.dozor.ejb.platform.NotFoundException;
+import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.web.platform.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -19,20 +23,31 @@ import org.primefaces.model.SortMeta;
 @ViewScoped
 public class ImportBacking implements Serializable {
 
+  private static final String PLATFORMS =
+      Arrays.stream(Platform.values()).map(Platform::name).collect(Collectors.joining(", "));
+
   @Inject private ImportService service;
 
-  private Long id;
+  /**
+   * From the address, as text: one that names no import ends in the 404 page, never a blank one.
+   */
+  private String id;
+
   private ImportView view;
   private final LazyDataModel<ImportRejection> rejections = new RejectionModel();
 
   public void load() {
-    if (id != null) {
-      view = service.view(id);
+    long importId;
+    try {
+      importId = Long.parseLong(id == null ? "" : id.strip());
+    } catch (NumberFormatException e) {
+      throw new NotFoundException("import.notFound");
     }
+    view = service.view(importId);
   }
 
   public void refresh() {
-    load();
+    view = service.view(view.id());
   }
 
   private final class RejectionModel extends LazyDataModel<ImportRejection> {
@@ -59,15 +74,17 @@ public class ImportBacking implements Serializable {
    */
   public String problemText(ImportRejection r) {
     String key = "import.problem." + r.problem();
-    String text = Messages.text(key);
+    // The known platforms are named for the one problem that needs them (a file's typo).
+    String text =
+        "unknown-platform".equals(r.problem()) ? Messages.text(key, PLATFORMS) : Messages.text(key);
     return key.equals(text) ? (r.detail() == null ? r.problem() : r.detail()) : text;
   }
 
-  public Long getId() {
+  public String getId() {
     return id;
   }
 
-  public void setId(Long id) {
+  public void setId(String id) {
     this.id = id;
   }
 

@@ -38,6 +38,7 @@ import kz.gov.dozor.persistence.cases.Platform;
 import kz.gov.dozor.persistence.intake.TriageStatus;
 import kz.gov.dozor.web.platform.Messages;
 import kz.gov.dozor.web.platform.Races;
+import kz.gov.dozor.web.session.LocaleBacking;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -59,11 +60,13 @@ public class TriageBacking implements Serializable {
           "seenCount", TriageSort.SEEN_COUNT);
 
   private static final String FORM = "results:";
+  private static final String FILTERS = "filters:";
 
   @Inject private TriageQueries queries;
   @Inject private TriageService service;
   @Inject private PickLists pickLists;
   @Inject private Clock clock;
+  @Inject private LocaleBacking locale;
 
   // The filters, as view parameters (text, so that a hand-edited address never fails the page).
   private String status = TriageStatus.PENDING.name();
@@ -80,8 +83,11 @@ public class TriageBacking implements Serializable {
   private String url;
   private String by;
 
-  /** The order the queue opens in (from the address); the table's own sorting overrides it. */
-  private TriageSort sort;
+  /**
+   * The order the queue opens in (from the address); the table's own sorting overrides it. Text, as
+   * the filters: an order the portal does not know is left out instead of failing every parameter.
+   */
+  private String sort;
 
   private boolean asc;
 
@@ -122,6 +128,51 @@ public class TriageBacking implements Serializable {
         date(lastFrom),
         date(lastTo),
         trim(url));
+  }
+
+  /**
+   * Explains, beside their fields, filters of the address that cannot mean what was typed: a score
+   * outside 0–1, a date that is none, a period that ends before it starts. The queue is shown as
+   * filtered anyway, so that the address stays what it says.
+   */
+  public void checkFilters() {
+    // On a GET the view takes the user's language only when the template is built, after this.
+    FacesContext.getCurrentInstance().getViewRoot().setLocale(locale.getLocale());
+    BigDecimal min = score("scoreMin", scoreMin);
+    BigDecimal max = score("scoreMax", scoreMax);
+    if (min != null && max != null && max.compareTo(min) < 0) {
+      Messages.addError(FILTERS + "scoreMax", Messages.error("triage.filter.scoreReversed"));
+    }
+    period("firstFrom", firstFrom, "firstTo", firstTo);
+    period("lastFrom", lastFrom, "lastTo", lastTo);
+  }
+
+  private static BigDecimal score(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    BigDecimal d = decimal(value);
+    if (d == null || d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0) {
+      Messages.addError(FILTERS + field, Messages.error("triage.filter.score"));
+      return null;
+    }
+    return d;
+  }
+
+  private static void period(String fromField, String fromValue, String toField, String toValue) {
+    LocalDate from = checkedDate(fromField, fromValue);
+    LocalDate to = checkedDate(toField, toValue);
+    if (from != null && to != null && to.isBefore(from)) {
+      Messages.addError(FILTERS + toField, Messages.error("triage.filter.periodReversed"));
+    }
+  }
+
+  private static LocalDate checkedDate(String field, String value) {
+    LocalDate d = date(value);
+    if (d == null && value != null && !value.isBlank()) {
+      Messages.addError(FILTERS + field, Messages.error("triage.filter.date"));
+    }
+    return d;
   }
 
   /** The filter form's "search": the same page at an address that names the filters. */
@@ -328,9 +379,9 @@ public class TriageBacking implements Serializable {
     @Override
     public List<TriageRow> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-      TriageSort sort =
-          TriageBacking.this.sort == null ? TriageSort.LAST_SEEN : TriageBacking.this.sort;
-      boolean ascending = TriageBacking.this.sort != null && asc;
+      TriageSort fromAddress = parseEnum(TriageSort.class, TriageBacking.this.sort);
+      TriageSort sort = fromAddress == null ? TriageSort.LAST_SEEN : fromAddress;
+      boolean ascending = fromAddress != null && asc;
       for (SortMeta meta : sortBy.values()) {
         TriageSort s = SORTS.get(meta.getField());
         if (s != null && meta.getOrder() != SortOrder.UNSORTED) {
@@ -541,11 +592,11 @@ public class TriageBacking implements Serializable {
     this.by = by;
   }
 
-  public TriageSort getSort() {
+  public String getSort() {
     return sort;
   }
 
-  public void setSort(TriageSort sort) {
+  public void setSort(String sort) {
     this.sort = sort;
   }
 

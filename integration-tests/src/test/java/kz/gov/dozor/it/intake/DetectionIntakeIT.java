@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -342,5 +343,38 @@ class DetectionIntakeIT {
                     intake.receive(new Delivery("afm", investigator.username(), null), List.of(r)))
             .get(0)
             .kind());
+  }
+
+  @Test
+  void theDatabaseRefusesReportsNamingWhatDoesNotExistAndKeepsWhatReportsName() throws Exception {
+    // The references are checked by statement triggers, not foreign keys (V8_4_1): still enforced.
+    DetectionOutcome first =
+        receive(report(Procedures.uniqueUrl("intake-refs"), "crawler-refs", ref())).get(0);
+    long item = first.targetId();
+    SQLException orphan =
+        assertThrows(
+            SQLException.class,
+            () ->
+                db.update(
+                    "insert into detection (id, organisation, source_system, source_ref,"
+                        + " received_from, received_at, detected_at, url_original, url_normalized,"
+                        + " host, platform, triage_item_id) select nextval('detection_seq'), 'afm',"
+                        + " 'crawler-refs', ?, 'it', now(), now(), 'https://x.example/',"
+                        + " 'https://x.example/', 'x.example', 'WEBSITE', -1",
+                    ref()));
+    assertEquals("23503", orphan.getSQLState());
+    SQLException unknownCategory =
+        assertThrows(
+            SQLException.class,
+            () ->
+                db.update(
+                    "update detection set category_code = 'NO_SUCH_CATEGORY' where id = ?",
+                    first.detectionId()));
+    assertEquals("23503", unknownCategory.getSQLState());
+    SQLException named =
+        assertThrows(
+            SQLException.class, () -> db.update("delete from triage_item where id = ?", item));
+    assertEquals("23503", named.getSQLState());
+    assertEquals(1, db.count("select count(*) from triage_item where id = ?", item));
   }
 }

@@ -146,12 +146,9 @@ final class Pages {
 
   private static String url(String text) {
     return " and exists (select 1 from case_resource ru where ru.case_id = c.id and"
-        + " (lower(ru.url_original) like '%"
+        + " ru.url_search like '%"
         + text
-        + "%' escape '!'"
-        + " or lower(ru.url_normalized) like '%"
-        + text
-        + "%' escape '!'))";
+        + "%' escape '!')";
   }
 
   private static Variant cases(String name, String query, String where) {

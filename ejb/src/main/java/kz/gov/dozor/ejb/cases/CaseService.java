@@ -587,8 +587,7 @@ public class CaseService {
     if (q.urlText() != null && !q.urlText().isBlank()) {
       w.append(
           " and exists (select 1 from CaseResource ru where ru.violationCase = c and"
-              + " (lower(ru.urlOriginal) like :url escape '!'"
-              + " or lower(ru.urlNormalized) like :url escape '!'))");
+              + " ru.urlSearch like :url escape '!')");
       params.put("url", Like.contains(q.urlText()));
     }
     if (q.registrationNumber() != null && !q.registrationNumber().isBlank()) {

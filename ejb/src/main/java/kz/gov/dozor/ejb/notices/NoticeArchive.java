@@ -83,8 +83,7 @@ public class NoticeArchive {
     if (present(filter.urlText())) {
       w.append(
           " and exists (select 1 from NoticeResource r join r.resource cr where r.notice = n"
-              + " and (lower(cr.urlNormalized) like :url escape '!'"
-              + " or lower(cr.urlOriginal) like :url escape '!'))");
+              + " and cr.urlSearch like :url escape '!')");
     }
     return w.toString();
   }

@@ -39,6 +39,10 @@ public class CaseResource {
   @Column(name = "url_normalized", nullable = false)
   private String urlNormalized;
 
+  /** Both forms of the address in lower case, for "text in the URL" (a generated column). */
+  @Column(name = "url_search", insertable = false, updatable = false)
+  private String urlSearch;
+
   @Column(nullable = false)
   private String host;
 

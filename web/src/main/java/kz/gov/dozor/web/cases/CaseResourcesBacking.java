@@ -7,15 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 import kz.gov.dozor.ejb.cases.CaseDetails;
 import kz.gov.dozor.ejb.cases.CaseDetails.ResourceView;
 import kz.gov.dozor.ejb.cases.CaseResourceFilter;
 import kz.gov.dozor.ejb.cases.CaseService;
+import kz.gov.dozor.web.platform.PagedById;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The resources of the case page: filtered (URL text, the ministry's answer), counted and paged by
@@ -33,7 +31,6 @@ public class CaseResourcesBacking implements Serializable {
   private CaseResourceFilter filter = CaseResourceFilter.ALL;
   private LazyDataModel<ResourceView> model;
   private long matching = -1;
-  private List<ResourceView> page = List.of();
 
   @PostConstruct
   void init() {
@@ -66,41 +63,32 @@ public class CaseResourcesBacking implements Serializable {
   }
 
   /** One page at a time from the service; nothing else is held but the page shown. */
-  private final class ResourceModel extends LazyDataModel<ResourceView> {
+  private final class ResourceModel extends PagedById<ResourceView> {
+
+    private static final long serialVersionUID = 1L;
 
     @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, getMatching());
+    protected long matching() {
+      return getMatching();
     }
 
     @Override
-    public List<ResourceView> load(
-        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    protected List<ResourceView> fetch(int first, int pageSize) {
       CaseDetails c = caseView.getDetails();
       if (c == null) {
         return List.of();
       }
       // The case came with its first page: no second query for the same rows.
-      page =
-          first == 0 && filter.isAll() && pageSize <= c.resources().size()
-              ? List.copyOf(c.resources().subList(0, pageSize))
-              : first == 0 && filter.isAll() && c.resources().size() == c.resourceCount()
-                  ? c.resources()
-                  : cases.resources(c.id(), filter, first, pageSize);
-      return page;
+      return first == 0 && filter.isAll() && pageSize <= c.resources().size()
+          ? List.copyOf(c.resources().subList(0, pageSize))
+          : first == 0 && filter.isAll() && c.resources().size() == c.resourceCount()
+              ? c.resources()
+              : cases.resources(c.id(), filter, first, pageSize);
     }
 
     @Override
-    public String getRowKey(ResourceView row) {
-      return String.valueOf(row.id());
-    }
-
-    @Override
-    public ResourceView getRowData(String rowKey) {
-      return page.stream()
-          .filter(r -> rowKey.equals(String.valueOf(r.id())))
-          .findFirst()
-          .orElse(null);
+    protected long idOf(ResourceView row) {
+      return row.id();
     }
   }
 

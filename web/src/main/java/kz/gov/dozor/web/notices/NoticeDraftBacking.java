@@ -22,11 +22,10 @@ import kz.gov.dozor.ejb.platform.DozorException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.web.cases.CaseViewBacking;
 import kz.gov.dozor.web.platform.Messages;
+import kz.gov.dozor.web.platform.PagedById;
 import kz.gov.dozor.web.reference.LegalBasisOptions;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The notifications part of the case page: the case's notifications and a new draft, whose
@@ -51,7 +50,6 @@ public class NoticeDraftBacking implements Serializable {
   private final Map<Long, Boolean> picked = new HashMap<>();
   private LazyDataModel<ResourceView> freeModel;
   private long matching = -1;
-  private List<ResourceView> page = List.of();
   private List<Long> evidenceIds = new ArrayList<>();
   private Long legalBasisId;
   private boolean basisChosen;
@@ -102,32 +100,24 @@ public class NoticeDraftBacking implements Serializable {
   }
 
   /** The free resources a page at a time, through the same guarded service as the case page. */
-  private final class FreeModel extends LazyDataModel<ResourceView> {
+  private final class FreeModel extends PagedById<ResourceView> {
+
+    private static final long serialVersionUID = 1L;
 
     @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, getMatching());
+    protected long matching() {
+      return getMatching();
     }
 
     @Override
-    public List<ResourceView> load(
-        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    protected List<ResourceView> fetch(int first, int pageSize) {
       CaseDetails c = caseView.getDetails();
-      page = c == null ? List.of() : cases.resources(c.id(), filter, first, pageSize);
-      return page;
+      return c == null ? List.of() : cases.resources(c.id(), filter, first, pageSize);
     }
 
     @Override
-    public String getRowKey(ResourceView row) {
-      return String.valueOf(row.id());
-    }
-
-    @Override
-    public ResourceView getRowData(String rowKey) {
-      return page.stream()
-          .filter(r -> rowKey.equals(String.valueOf(r.id())))
-          .findFirst()
-          .orElse(null);
+    protected long idOf(ResourceView row) {
+      return row.id();
     }
   }
 

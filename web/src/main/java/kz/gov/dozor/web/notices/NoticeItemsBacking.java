@@ -14,10 +14,9 @@ import java.util.TreeSet;
 import kz.gov.dozor.ejb.notices.NoticeDetails;
 import kz.gov.dozor.ejb.notices.NoticeItemFilter;
 import kz.gov.dozor.ejb.notices.NoticeService;
+import kz.gov.dozor.web.platform.PagedById;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * The resources of the notification page: filtered (URL text, host, decision state) and paged by
@@ -43,10 +42,9 @@ public class NoticeItemsBacking implements Serializable {
   private NoticeItemFilter filter = NoticeItemFilter.ALL;
   private Scope scope = Scope.PICKED;
   private final Map<Long, Boolean> picked = new HashMap<>();
-  private LazyDataModel<NoticeDetails.Item> model;
+  private PagedById<NoticeDetails.Item> model;
   private long matching = -1;
   private int first;
-  private List<NoticeDetails.Item> page = List.of();
 
   @PostConstruct
   void init() {
@@ -92,6 +90,7 @@ public class NoticeItemsBacking implements Serializable {
 
   /** The row of the page where a resource is, as the table numbers its rows; -1 when not shown. */
   int rowOf(long itemId) {
+    List<NoticeDetails.Item> page = model.page();
     for (int i = 0; i < page.size(); i++) {
       if (page.get(i).id() == itemId) {
         return first + i;
@@ -102,7 +101,7 @@ public class NoticeItemsBacking implements Serializable {
 
   /** The URL of a resource on the page, for messages about it. */
   String urlOf(long itemId) {
-    return page.stream()
+    return model.page().stream()
         .filter(i -> i.id() == itemId)
         .map(NoticeDetails.Item::url)
         .findFirst()
@@ -110,32 +109,24 @@ public class NoticeItemsBacking implements Serializable {
   }
 
   /** One page at a time from the service; nothing else is held but the page shown. */
-  private final class ItemModel extends LazyDataModel<NoticeDetails.Item> {
+  private final class ItemModel extends PagedById<NoticeDetails.Item> {
+
+    private static final long serialVersionUID = 1L;
 
     @Override
-    public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, getMatching());
+    protected long matching() {
+      return getMatching();
     }
 
     @Override
-    public List<NoticeDetails.Item> load(
-        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    protected List<NoticeDetails.Item> fetch(int first, int pageSize) {
       NoticeItemsBacking.this.first = first;
-      page = notices.items(noticeView.getDetails().id(), filter, first, pageSize);
-      return page;
+      return notices.items(noticeView.getDetails().id(), filter, first, pageSize);
     }
 
     @Override
-    public String getRowKey(NoticeDetails.Item row) {
-      return String.valueOf(row.id());
-    }
-
-    @Override
-    public NoticeDetails.Item getRowData(String rowKey) {
-      return page.stream()
-          .filter(i -> rowKey.equals(String.valueOf(i.id())))
-          .findFirst()
-          .orElse(null);
+    protected long idOf(NoticeDetails.Item row) {
+      return row.id();
     }
   }
 

@@ -83,6 +83,13 @@ public class CaseService {
     if (c.submissionKey() == null) {
       throw new IllegalArgumentException("a submission key is required");
     }
+    // Two sends of one form at once (a double click, a retry through another node) take turns here,
+    // on every node: the second then finds the first's case, where it used to race it for the
+    // staged
+    // files and fail on a file the first had already kept.
+    em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+        .setParameter(1, "dozor.cases.submission." + c.submissionKey())
+        .getSingleResult();
     Optional<RegisteredCase> earlier = findBySubmissionKey(c.submissionKey());
     if (earlier.isPresent()) {
       return earlier.get();

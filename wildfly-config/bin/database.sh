@@ -37,7 +37,9 @@ if [ "$cmd" = recreate ]; then
   psql_admin -c "drop database if exists $name with (force)" >/dev/null
 fi
 if [ "$(psql_admin -c "select 1 from pg_database where datname = '$name'")" != 1 ]; then
-  psql_admin -c "create database $name owner $DOZOR_DB_USER encoding 'UTF8' template template0" >/dev/null
+  # Byte-order collation: the same order as the machine's C.UTF-8 (code points), without strcoll
+  # in every index comparison of URLs, hosts and references; character classes stay UTF-8.
+  psql_admin -c "create database $name owner $DOZOR_DB_USER encoding 'UTF8' lc_collate 'C' lc_ctype 'C.UTF-8' template template0" >/dev/null
   say "created database $name"
 fi
 say "database $name ready at $DOZOR_DB_HOST:$DOZOR_DB_PORT"

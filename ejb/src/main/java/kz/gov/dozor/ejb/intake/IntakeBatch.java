@@ -296,12 +296,13 @@ final class IntakeBatch {
       }
     }
     List<Checked> lost = new ArrayList<>();
-    List<Long> toCount = new ArrayList<>(n);
+    List<Integer> toCount = new ArrayList<>(n);
     List<Long> shotsOnNew = new ArrayList<>();
     Set<Long> recount = new HashSet<>();
     for (int i = 0; i < n; i++) {
       Stored s = rows.get(i);
-      boolean onNew = s.at() != null && counted.contains(s.at().rowId());
+      Long item = rowOf(s, Target.TRIAGE_ITEM);
+      boolean onNew = item != null && counted.contains(item);
       if (!inserted.contains(ids[i])) {
         lost.add(s.item());
         if (onNew) {
@@ -310,7 +311,9 @@ final class IntakeBatch {
         continue;
       }
       if (!onNew) {
-        toCount.add(ids[i]);
+        if (item != null) {
+          toCount.add(i);
+        }
       } else if (s.item().screenshot() != null) {
         shotsOnNew.add(ids[i]);
       }
@@ -325,7 +328,7 @@ final class IntakeBatch {
               s.kind() == Kind.SUPPRESSED ? "suppressed" : null,
               s.kind() == Kind.SUPPRESSED ? rules.reasonOf(s.ruleId()) : null);
     }
-    countOnTriageItems(toCount);
+    countOnTriageItems(rows, toCount, base);
     if (!shotsOnNew.isEmpty()) {
       try (PreparedStatement q =
           c.prepareStatement(
@@ -380,49 +383,125 @@ final class IntakeBatch {
     return s.at() != null && s.at().kind() == kind ? s.at().rowId() : null;
   }
 
-  /** The counters of the triage items the stored reports joined: one statement for the batch. */
-  private void countOnTriageItems(List<Long> stored) throws SQLException {
+  /**
+   * The counters of the triage items the stored reports joined, aggregated here from what the batch
+   * holds: the database is only asked which of the sources are new to their item.
+   *
+   * @param stored indexes into {@code rows} of the reports to count
+   * @param base the id of {@code rows.get(0)}; the batch's ids are {@code base + i}
+   */
+  private void countOnTriageItems(List<Stored> rows, List<Integer> stored, long base)
+      throws SQLException {
     if (stored.isEmpty()) {
       return;
     }
-    Array batch = c.createArrayOf("int8", stored.toArray());
-    // Rows are locked in id order first, so two batches counting on the same items never deadlock.
+    // Sorted by item id: rows are locked in that order, so two batches never deadlock.
+    Map<Long, Tally> tallies = new java.util.TreeMap<>();
+    for (int i : stored) {
+      Stored s = rows.get(i);
+      tallies.computeIfAbsent(s.at().rowId(), k -> new Tally()).add(s.item(), base + i);
+    }
+    Long[] items = tallies.keySet().toArray(new Long[0]);
     try (PreparedStatement q =
         c.prepareStatement(
-            "select t.id from triage_item t where t.id in (select d.triage_item_id from detection"
-                + " d where d.id = any(?::int8[])) order by t.id for update of t")) {
-      q.setArray(1, batch);
+            "select t.id from triage_item t where t.id = any(?::int8[]) order by t.id for update")) {
+      q.setArray(1, c.createArrayOf("int8", items));
       q.executeQuery().close();
+    }
+    // After the lock, in a new snapshot: a concurrent batch's reports on these items are seen.
+    List<Long> pairItems = new ArrayList<>();
+    List<String> pairSources = new ArrayList<>();
+    tallies.forEach(
+        (item, t) ->
+            t.sources.forEach(
+                src -> {
+                  pairItems.add(item);
+                  pairSources.add(src);
+                }));
+    Set<String> known = new HashSet<>();
+    try (PreparedStatement q =
+        c.prepareStatement(
+            "select u.item, u.src from unnest(?::int8[], ?::text[]) as u(item, src)"
+                + " where exists (select 1 from detection o where o.triage_item_id = u.item"
+                + " and o.source_system = u.src and (o.id < ? or o.id >= ?))")) {
+      q.setArray(1, c.createArrayOf("int8", pairItems.toArray()));
+      q.setArray(2, c.createArrayOf("text", pairSources.toArray()));
+      q.setLong(3, base);
+      q.setLong(4, base + rows.size());
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          known.add(r.getLong(1) + "\u0000" + r.getString(2));
+        }
+      }
+    }
+    List<Tally> ts = new ArrayList<>(tallies.values());
+    int[] fresh = new int[items.length];
+    for (int k = 0; k < items.length; k++) {
+      for (String src : ts.get(k).sources) {
+        if (!known.contains(items[k] + "\u0000" + src)) {
+          fresh[k]++;
+        }
+      }
     }
     try (PreparedStatement q =
         c.prepareStatement(
-            "with b as (select d.triage_item_id as item, count(*) as n,"
-                + " min(d.detected_at) as first_at, max(d.detected_at) as last_at,"
-                + " max(d.score) as top,"
-                + " (array_agg(d.category_code order by d.detected_at desc, d.id desc)"
-                + "  filter (where d.category_code is not null))[1] as cat,"
-                + " min(d.id) filter (where d.screenshot_sha256 is not null) as shot"
-                + " from detection d where d.id = any(?::int8[]) and d.triage_item_id is not null"
-                + " group by d.triage_item_id),"
-                + " s as (select x.item, count(*) as fresh from (select distinct"
-                + " d.triage_item_id as item, d.source_system as src from detection d"
-                + " where d.id = any(?::int8[]) and d.triage_item_id is not null) x"
-                + " where not exists (select 1 from detection o where o.triage_item_id = x.item"
-                + " and o.source_system = x.src and o.id <> all(?::int8[]))"
-                + " group by x.item)"
-                + " update triage_item t set version = t.version + 1,"
-                + " seen_count = t.seen_count + b.n,"
-                + " source_count = t.source_count + coalesce(s.fresh, 0),"
-                + " first_seen_at = least(t.first_seen_at, b.first_at),"
-                + " last_seen_at = greatest(t.last_seen_at, b.last_at),"
-                + " score = greatest(t.score, b.top),"
-                + " category_code = coalesce(b.cat, t.category_code),"
-                + " screenshot_detection_id = coalesce(t.screenshot_detection_id, b.shot)"
-                + " from b left join s on s.item = b.item where t.id = b.item")) {
-      q.setArray(1, batch);
-      q.setArray(2, batch);
-      q.setArray(3, batch);
+            "update triage_item t set version = t.version + 1,"
+                + " seen_count = t.seen_count + u.n,"
+                + " source_count = t.source_count + u.fresh,"
+                + " first_seen_at = least(t.first_seen_at, u.fa),"
+                + " last_seen_at = greatest(t.last_seen_at, u.la),"
+                + " score = greatest(t.score, u.top),"
+                + " category_code = coalesce(u.cat, t.category_code),"
+                + " screenshot_detection_id = coalesce(t.screenshot_detection_id, u.shot)"
+                + " from unnest(?::int8[], ?::int4[], ?::int4[], ?::timestamptz[],"
+                + " ?::timestamptz[], ?::numeric[], ?::text[], ?::int8[])"
+                + " as u(id, n, fresh, fa, la, top, cat, shot) where t.id = u.id")) {
+      Object[] n = new Object[items.length];
+      Object[] fr = new Object[items.length];
+      for (int k = 0; k < items.length; k++) {
+        n[k] = ts.get(k).seen;
+        fr[k] = fresh[k];
+      }
+      q.setArray(1, c.createArrayOf("int8", items));
+      q.setArray(2, c.createArrayOf("int4", n));
+      q.setArray(3, c.createArrayOf("int4", fr));
+      q.setArray(4, texts(ts, t -> t.first.toString()));
+      q.setArray(5, texts(ts, t -> t.last.toString()));
+      q.setArray(6, texts(ts, t -> t.top == null ? null : t.top.toPlainString()));
+      q.setArray(7, texts(ts, t -> t.category));
+      q.setArray(8, longs(ts, t -> t.shot));
       q.executeUpdate();
+    }
+  }
+
+  /** What one batch adds to one existing triage item. */
+  private static final class Tally {
+    int seen;
+    Instant first;
+    Instant last;
+    BigDecimal top;
+    String category;
+    Instant categoryAt;
+    Long shot;
+    final Set<String> sources = new java.util.LinkedHashSet<>();
+
+    void add(Checked r, long id) {
+      seen++;
+      Instant at = r.detectedAt();
+      first = first == null || at.isBefore(first) ? at : first;
+      last = last == null || at.isAfter(last) ? at : last;
+      if (r.score() != null && (top == null || r.score().compareTo(top) > 0)) {
+        top = r.score();
+      }
+      // The latest guess; on a tie the later report (reports come in id order).
+      if (r.category() != null && (categoryAt == null || !at.isBefore(categoryAt))) {
+        category = r.category();
+        categoryAt = at;
+      }
+      if (r.screenshot() != null && shot == null) {
+        shot = id;
+      }
+      sources.add(r.source());
     }
   }
 

@@ -72,11 +72,19 @@ select r.id, n.id, r.id, 'BLOCK', 'MCI-D-' || n.id, (n.decided_at at time zone '
        'officer1', n.decided_at
   from block_notice n join case_resource r on r.case_id = n.case_id;
 
+-- Every block is in registry version 1 (their hash computed below: triggers are off here).
 insert into registry_entry (id, version, resource_id, notice_id, url, url_normalized,
-    decision_number, decision_date, issuing_body, blocked_at, blocked_by, active)
+    decision_number, decision_date, issuing_body, blocked_at, blocked_by, active, host, block_type,
+    urgent, notice_number, included_version, changed_version, content_hash)
 select b.id, 0, b.resource_id, b.notice_id, r.url_original, r.url_normalized, b.decision_number,
-       b.decision_date, 'MCI', b.decided_at, 'officer1', true
+       b.decision_date, 'MCI', b.decided_at, 'officer1', true, r.host, 'URL', false,
+       'AFM-N-' || lpad(b.notice_id::text, 8, '0'), 1, 1, ''
   from block_notice_resource b join case_resource r on r.id = b.resource_id;
+update registry_entry e set content_hash = registry_entry_hash(e);
+delete from registry_change;
+insert into registry_change (version, changed_at, kind, entries, urgent, changed_by)
+select 1, now(), 'BLOCK', count(*), false, 'officer1' from registry_entry;
+update registry_state set version = 1, changed_at = now();
 
 -- The bulk-decision notification: one case with :bulk resources, sent and waiting.
 insert into violation_case (id, version, registration_number, organisation, status, category_code,

@@ -34,7 +34,7 @@ case "$cmd" in
     # A realm edited in the repo replaces the one Keycloak imported before (import skips
     # a realm that exists).
     # The realm's placeholders (client secrets, portal address) count as part of it.
-    sum=$( (cat "$REALM_FILE"; echo "$DOZOR_OIDC_CLIENT_SECRET $DOZOR_DIRECTORY_CLIENT_SECRET $DOZOR_PUBLIC_URL $DOZOR_KEYCLOAK_ADMIN_PASSWORD $DOZOR_DETECTOR_CLIENT_SECRET") | sha256sum | cut -d' ' -f1)
+    sum=$( (cat "$REALM_FILE"; echo "$DOZOR_OIDC_CLIENT_SECRET $DOZOR_DIRECTORY_CLIENT_SECRET $DOZOR_PUBLIC_URL $DOZOR_KEYCLOAK_ADMIN_PASSWORD $DOZOR_DETECTOR_CLIENT_SECRET $DOZOR_PROVIDER_CLIENT_SECRET") | sha256sum | cut -d' ' -f1)
     if [ "$(cat "$KEYCLOAK_DIR/data/realm.sha256" 2>/dev/null)" != "$sum" ]; then
       rm -rf "$KEYCLOAK_DIR/data/h2" "$KEYCLOAK_DIR/data/realm.sha256"
       mkdir -p "$KEYCLOAK_DIR/data/import"
@@ -100,15 +100,16 @@ case "$cmd" in
     for id in $(admin "$clients?clientId=$client_id" | jq -r '.[].id'); do
       admin -X DELETE "$clients/$id"
     done
-    # The demo monitoring client's tokens are meant for the portal's client: for the test server
-    # they must name the test client too (the server checks the audience).
-    detector=$(admin "$clients?clientId=dozor-monitoring-demo" | jq -r '.[0].id // empty')
-    if [ -n "$detector" ]; then
-      for id in $(admin "$clients/$detector/protocol-mappers/models" |
+    # The demo monitoring and provider clients' tokens are meant for the portal's client: for the
+    # test server they must name the test client too (the server checks the audience).
+    for machine in dozor-monitoring-demo dozor-provider-demo; do
+      mid=$(admin "$clients?clientId=$machine" | jq -r '.[0].id // empty')
+      [ -n "$mid" ] || continue
+      for id in $(admin "$clients/$mid/protocol-mappers/models" |
         jq -r --arg n "audience-$client_id" '.[] | select(.name == $n) | .id'); do
-        admin -X DELETE "$clients/$detector/protocol-mappers/models/$id"
+        admin -X DELETE "$clients/$mid/protocol-mappers/models/$id"
       done
-    fi
+    done
     case "$action" in
       add)
         file=${4:?test-client add needs a FILE}
@@ -124,18 +125,22 @@ case "$cmd" in
         # The test server manages users through the realm's own directory client (its secret is
         # the generated one, like the dev server's): a Keycloak that still runs an older import of
         # the realm would fail every test of users, so say so now.
-        [ -n "$detector" ] ||
-          die "the realm on port $DOZOR_KEYCLOAK_PORT has no dozor-monitoring-demo client; stop that Keycloak so that the build starts it with the current realm"
-        jq -n --arg n "audience-$client_id" --arg id "$client_id" '{name: $n, protocol: "openid-connect",
-            protocolMapper: "oidc-audience-mapper", config: {"included.client.audience": $id,
-            "access.token.claim": "true", "id.token.claim": "false", "introspection.token.claim": "true"}}' |
-          admin -X POST -H 'Content-Type: application/json' --data-binary @- \
-            "$clients/$detector/protocol-mappers/models" ||
-          die "could not add the test audience to dozor-monitoring-demo"
-        curl -fsS --max-time 10 -o /dev/null "$base_url/realms/dozor/protocol/openid-connect/token" \
-          -d grant_type=client_credentials -d client_id=dozor-monitoring-demo \
-          --data-urlencode "client_secret=$DOZOR_DETECTOR_CLIENT_SECRET" ||
-          die "the realm on port $DOZOR_KEYCLOAK_PORT has no dozor-monitoring-demo client with the generated secret; stop that Keycloak so that the build starts it with the current realm"
+        for machine in dozor-monitoring-demo:"$DOZOR_DETECTOR_CLIENT_SECRET" dozor-provider-demo:"$DOZOR_PROVIDER_CLIENT_SECRET"; do
+          name=${machine%%:*}
+          mid=$(admin "$clients?clientId=$name" | jq -r '.[0].id // empty')
+          [ -n "$mid" ] ||
+            die "the realm on port $DOZOR_KEYCLOAK_PORT has no $name client; stop that Keycloak so that the build starts it with the current realm"
+          jq -n --arg n "audience-$client_id" --arg id "$client_id" '{name: $n, protocol: "openid-connect",
+              protocolMapper: "oidc-audience-mapper", config: {"included.client.audience": $id,
+              "access.token.claim": "true", "id.token.claim": "false", "introspection.token.claim": "true"}}' |
+            admin -X POST -H 'Content-Type: application/json' --data-binary @- \
+              "$clients/$mid/protocol-mappers/models" ||
+            die "could not add the test audience to $name"
+          curl -fsS --max-time 10 -o /dev/null "$base_url/realms/dozor/protocol/openid-connect/token" \
+            -d grant_type=client_credentials -d client_id="$name" \
+            --data-urlencode "client_secret=${machine#*:}" ||
+            die "the realm on port $DOZOR_KEYCLOAK_PORT has no $name client with the generated secret; stop that Keycloak so that the build starts it with the current realm"
+        done
         curl -fsS --max-time 10 -o /dev/null "$base_url/realms/dozor/protocol/openid-connect/token" \
           -d grant_type=client_credentials -d client_id=dozor-directory \
           --data-urlencode "client_secret=$DOZOR_DIRECTORY_CLIENT_SECRET" ||
@@ -152,6 +157,7 @@ case "$cmd" in
             echo "test.keycloak.admin.password=$DOZOR_KEYCLOAK_ADMIN_PASSWORD"
             echo "test.directory.client.secret=$DOZOR_DIRECTORY_CLIENT_SECRET"
             echo "test.detector.client.secret=$DOZOR_DETECTOR_CLIENT_SECRET"
+            echo "test.provider.client.secret=$DOZOR_PROVIDER_CLIENT_SECRET"
           } >"$file"
         )
         say "test client $client_id added (redirects to $url/ only)"

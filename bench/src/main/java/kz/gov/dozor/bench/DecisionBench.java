@@ -131,9 +131,11 @@ final class DecisionBench {
         s.executeUpdate(
             "insert into registry_entry (id, version, resource_id, notice_id, url,"
                 + " url_normalized, decision_number, decision_date, issuing_body, blocked_at,"
-                + " blocked_by, active)"
+                + " blocked_by, active, host, block_type, urgent, notice_number,"
+                + " included_version, changed_version)"
                 + " select nextval('registry_entry_seq'), 0, r.id, b.notice_id, r.url_original,"
-                + " r.url_normalized, 'SQL-1', current_date, 'MCI', now(), 'officer1', true"
+                + " r.url_normalized, 'SQL-1', current_date, 'MCI', now(), 'officer1', true,"
+                + " r.host, 'URL', false, 'SQL-N', 2, 2"
                 + " from block_notice_resource b join case_resource r on r.id = b.resource_id"
                 + " where b.notice_id = "
                 + noticeId);

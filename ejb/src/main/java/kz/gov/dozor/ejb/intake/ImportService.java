@@ -29,6 +29,7 @@ import kz.gov.dozor.ejb.cases.CaseGuard;
 import kz.gov.dozor.ejb.evidence.EvidenceInspector;
 import kz.gov.dozor.ejb.evidence.EvidenceNames;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
+import kz.gov.dozor.ejb.platform.NativeValues;
 import kz.gov.dozor.ejb.platform.NotFoundException;
 import kz.gov.dozor.ejb.platform.Settings;
 import kz.gov.dozor.ejb.users.Caller;
@@ -268,9 +269,9 @@ public class ImportService {
         ((Number) r[3]).longValue(),
         (String) r[4],
         (String) r[5],
-        TriageQueries.instant(r[6]),
-        TriageQueries.instant(r[7]),
-        TriageQueries.instant(r[8]),
+        NativeValues.instant(r[6]),
+        NativeValues.instant(r[7]),
+        NativeValues.instant(r[8]),
         ((Number) r[9]).longValue(),
         ((Number) r[10]).longValue(),
         ((Number) r[11]).longValue(),

@@ -1,13 +1,12 @@
 package kz.gov.dozor.ejb.intake;
 
+import static kz.gov.dozor.ejb.platform.NativeValues.instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,19 +100,5 @@ public class IntakeQueries {
               instant(r[4])));
     }
     return out;
-  }
-
-  /** Native queries give timestamps as the driver and dialect like. */
-  static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    return null;
   }
 }

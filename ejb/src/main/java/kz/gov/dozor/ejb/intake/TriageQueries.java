@@ -1,5 +1,7 @@
 package kz.gov.dozor.ejb.intake;
 
+import static kz.gov.dozor.ejb.platform.NativeValues.instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -7,10 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,21 +139,5 @@ public class TriageQueries {
     return rows.stream()
         .map(r -> new HostCount((String) r[0], ((Number) r[1]).longValue()))
         .toList();
-  }
-
-  static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("not a time: " + value.getClass());
   }
 }

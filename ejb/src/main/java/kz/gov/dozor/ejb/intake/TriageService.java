@@ -28,6 +28,7 @@ import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.Checks;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
+import kz.gov.dozor.ejb.platform.NativeValues;
 import kz.gov.dozor.ejb.users.Caller;
 import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.ejb.users.UserDirectory;
@@ -396,12 +397,12 @@ public class TriageService {
               ((Number) r[0]).longValue(),
               (String) r[1],
               (String) r[2],
-              TriageQueries.instant(r[3]),
+              NativeValues.instant(r[3]),
               (String) r[4],
               (String) r[5],
               (String) r[6],
               Platform.valueOf((String) r[7]),
-              TriageQueries.instant(r[8]),
+              NativeValues.instant(r[8]),
               r[9] == null ? null : ((Number) r[9]).longValue()));
     }
     return out;
@@ -464,7 +465,7 @@ public class TriageService {
               r[4] == null ? null : ((Number) r[4]).intValue(),
               r[5] == null ? null : ((Number) r[5]).intValue(),
               (String) r[6],
-              TriageQueries.instant(r[7]),
+              NativeValues.instant(r[7]),
               method.length() > 100 ? method.substring(0, 100) : method,
               clientAddress));
     }

@@ -178,8 +178,8 @@ public class NoticeItemQueries {
   }
 
   /**
-   * Records one decision on the selected resources that still wait for one, in two statements:
-   * their registry entries first (a block), then the decision itself. Returns how many it decided.
+   * Records one decision on the selected resources that still wait for one, in one statement (the
+   * registry enters the blocked ones after it). Returns how many it decided.
    */
   int decide(
       long noticeId,
@@ -189,29 +189,8 @@ public class NoticeItemQueries {
       String decisionNumber,
       LocalDate decisionDate,
       String text,
-      String issuingBody,
       String by,
       Instant at) {
-    String undecided = ITEMS + " and nr.decision is null" + conditions(f, itemIds);
-    if (decision == ResourceDecision.BLOCK) {
-      // Ids straight from the sequence: JPA's pooled generator never hands out a value the
-      // sequence returned to someone else, so these cannot collide with entities persisted later.
-      Query insert =
-          em.createNativeQuery(
-              "insert into registry_entry (id, version, resource_id, notice_id, url,"
-                  + " url_normalized, decision_number, decision_date, issuing_body, blocked_at,"
-                  + " blocked_by, active)"
-                  + " select nextval('registry_entry_seq'), 0, nr.resource_id, nr.notice_id,"
-                  + " cr.url_original, cr.url_normalized, :number, :date, :body, :at, :by, true"
-                  + undecided);
-      bind(insert, noticeId, f, itemIds)
-          .setParameter("number", decisionNumber)
-          .setParameter("date", decisionDate)
-          .setParameter("body", issuingBody)
-          .setParameter("at", at)
-          .setParameter("by", by)
-          .executeUpdate();
-    }
     boolean block = decision == ResourceDecision.BLOCK;
     // Absent values are written as SQL nulls, not bound: an untyped null parameter has no type.
     Query update =

@@ -33,6 +33,7 @@ import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.platform.InvalidInputException.Problem;
 import kz.gov.dozor.ejb.reference.Deadlines;
 import kz.gov.dozor.ejb.reference.PickedBasis;
+import kz.gov.dozor.ejb.registry.RegistryService;
 import kz.gov.dozor.ejb.users.Caller;
 import kz.gov.dozor.ejb.users.Organisations;
 import kz.gov.dozor.ejb.users.Roles;
@@ -62,9 +63,8 @@ public class NoticeService {
   public static final int MAX_TEXT = 4000;
 
   /** The ministry's name in the registry: the body that issues the decisions. */
-  static final String ISSUING_BODY = "MCI";
-
   @PersistenceContext private EntityManager em;
+
   @Resource private SessionContext ctx;
   @Inject private CaseGuard cases;
   @Inject private UserDirectory users;
@@ -73,6 +73,7 @@ public class NoticeService {
   @Inject private Deadlines deadlines;
   @Inject private NoticeResponsibles responsibles;
   @Inject private NoticeItemQueries items;
+  @Inject private RegistryService registry;
   @Inject private CaseResourceQueries caseResources;
 
   // ---- the agency ----
@@ -320,15 +321,7 @@ public class NoticeService {
         officer.username(),
         now);
     if (block) {
-      em.persist(
-          new RegistryEntry(
-              item.getResource(),
-              n,
-              decisionNumber.strip(),
-              decisionDate,
-              ISSUING_BODY,
-              officer.username(),
-              now));
+      registry.recordBlocks(n.getId(), officer.username(), now);
     }
     NoticeEvent.Type type =
         switch (decision) {
@@ -406,9 +399,11 @@ public class NoticeService {
             number,
             block ? decisionDate : null,
             said,
-            ISSUING_BODY,
             officer.username(),
             now);
+    if (block && decided > 0) {
+      registry.recordBlocks(noticeId, officer.username(), now);
+    }
     int skipped = (int) (selected[0] - decided);
     if (decided > 0) {
       NoticeEvent.Type type =
@@ -496,7 +491,7 @@ public class NoticeService {
     if (!entry.isActive()) {
       throw new TransitionNotAllowedException("lift.notActive");
     }
-    entry.lift(officer.username(), reason.strip(), clock.instant());
+    registry.lift(entry, officer.username(), reason.strip(), clock.instant());
     event(
         entry.getNotice(),
         officer,

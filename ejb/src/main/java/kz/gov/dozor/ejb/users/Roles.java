@@ -19,6 +19,9 @@ public final class Roles {
    */
   public static final String DETECTOR = "detector";
 
+  /** An internet provider's system: reads the registry API, nothing else. */
+  public static final String PROVIDER = "provider";
+
   /** The portal's roles, in the order pages list them. */
   public static final List<String> PORTAL = List.of(INVESTIGATOR, SUPERVISOR, OFFICER, ADMIN);
 

@@ -310,14 +310,7 @@ class BulkDecisionIT {
 
   /** A notification on {@code count} new resources, signed off and sent to the ministry. */
   private long sentNotice(int count, String prefix) throws Exception {
-    CaseDetails c = given.blockingCase(investigator, Procedures.uniqueUrls(prefix, count), 1);
-    List<Long> resources =
-        db.rows("select id from case_resource where case_id = ? order by position", c.id()).stream()
-            .map(r -> ((Number) r.get(0)).longValue())
-            .toList();
-    long notice = given.submit(investigator, c, resources, List.of(c.evidence().get(0).id()));
-    given.signOff(supervisor, notice, "OK");
-    return notice;
+    return given.sentNotice(investigator, supervisor, Procedures.uniqueUrls(prefix, count));
   }
 
   private static String host(String url) {

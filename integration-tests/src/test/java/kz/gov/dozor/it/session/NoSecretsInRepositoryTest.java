@@ -27,7 +27,8 @@ class NoSecretsInRepositoryTest {
       Map.of(
           "dozor-portal", "${DOZOR_OIDC_CLIENT_SECRET}",
           "dozor-directory", "${DOZOR_DIRECTORY_CLIENT_SECRET}",
-          "dozor-monitoring-demo", "${DOZOR_DETECTOR_CLIENT_SECRET}");
+          "dozor-monitoring-demo", "${DOZOR_DETECTOR_CLIENT_SECRET}",
+          "dozor-provider-demo", "${DOZOR_PROVIDER_CLIENT_SECRET}");
 
   @Test
   void theRealmTakesEveryClientSecretFromTheEnvironment() throws IOException {
@@ -65,8 +66,14 @@ class NoSecretsInRepositoryTest {
     assertTrue(generated(common).contains("DOZOR_DETECTOR_CLIENT_SECRET"), "generated");
     assertFalse(common.contains("DOZOR_DETECTOR_CLIENT_SECRET:="), "no default secret");
     assertTrue(
-        keycloak.contains("$DOZOR_KEYCLOAK_ADMIN_PASSWORD $DOZOR_DETECTOR_CLIENT_SECRET\""),
+        keycloak.contains("$DOZOR_KEYCLOAK_ADMIN_PASSWORD $DOZOR_DETECTOR_CLIENT_SECRET "),
         "a new detector secret makes Keycloak import the realm afresh");
+    // And the demo provider's.
+    assertTrue(generated(common).contains("DOZOR_PROVIDER_CLIENT_SECRET"), "generated");
+    assertFalse(common.contains("DOZOR_PROVIDER_CLIENT_SECRET:="), "no default secret");
+    assertTrue(
+        keycloak.contains("$DOZOR_DETECTOR_CLIENT_SECRET $DOZOR_PROVIDER_CLIENT_SECRET\""),
+        "a new provider secret makes Keycloak import the realm afresh");
   }
 
   @Test

@@ -31,7 +31,10 @@ public final class Deployments {
             .addClasses(testClasses)
             .addPackage(Deployments.class.getPackage())
             .addAsWebInfResource(
-                new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml");
+                new StringAsset("<beans bean-discovery-mode=\"annotated\"/>"), "beans.xml")
+            // The test build's settings (addresses, the demo clients' secrets) for tests that
+            // call the portal over HTTP from inside the server (TestConfig).
+            .addAsResource(new StringAsset(TestConfig.snapshot()), TestConfig.RESOURCE);
     // PDFBox is in the EAR's lib already; the test WAR needs nothing else.
     ear.addAsModule(tests);
     ear.setApplicationXML(

@@ -158,6 +158,23 @@ public class Procedures {
         .longValue();
   }
 
+  /**
+   * A notification of a new blocking case with these URLs, all of them and its first file,
+   * submitted by {@code investigator} and signed off by {@code supervisor}: sent to the ministry.
+   */
+  public long sentNotice(User investigator, User supervisor, List<String> urls) throws Exception {
+    CaseDetails c = blockingCase(investigator, urls, 1);
+    List<Long> resources =
+        db()
+            .rows("select id from case_resource where case_id = ? order by position", c.id())
+            .stream()
+            .map(r -> ((Number) r.get(0)).longValue())
+            .toList();
+    long notice = submit(investigator, c, resources, List.of(c.evidence().get(0).id()));
+    signOff(supervisor, notice, "OK");
+    return notice;
+  }
+
   /** {@code supervisor} signs off the notification as it is now; returns its outgoing number. */
   public String signOff(User supervisor, long notice, String comment) throws Exception {
     long version = noticeVersion(notice);

@@ -72,33 +72,67 @@ public class RegistryEntry {
   @Column(name = "lift_reason")
   private String liftReason;
 
+  @Column(nullable = false)
+  private String host;
+
+  @Column(name = "block_type", nullable = false)
+  private String blockType;
+
+  @Column(nullable = false)
+  private boolean urgent;
+
+  @Column(name = "notice_number", nullable = false)
+  private String noticeNumber;
+
+  /** The registry version that included the entry. */
+  @Column(name = "included_version", nullable = false)
+  private long includedVersion;
+
+  /** The registry version that changed it last (included, corrected or lifted it). */
+  @Column(name = "changed_version", nullable = false)
+  private long changedVersion;
+
+  @Column(name = "lifted_version")
+  private Long liftedVersion;
+
   protected RegistryEntry() {}
 
-  public RegistryEntry(
-      CaseResource resource,
-      BlockNotice notice,
-      String decisionNumber,
-      LocalDate decisionDate,
-      String issuingBody,
-      String blockedBy,
-      Instant blockedAt) {
-    this.resource = resource;
-    this.notice = notice;
-    this.url = resource.getUrlOriginal();
-    this.urlNormalized = resource.getUrlNormalized();
-    this.decisionNumber = decisionNumber;
-    this.decisionDate = decisionDate;
-    this.issuingBody = issuingBody;
-    this.blockedBy = blockedBy;
-    this.blockedAt = blockedAt;
-    this.active = true;
-  }
-
-  public void lift(String by, String reason, Instant at) {
+  /** Lifted at registry version {@code registryVersion}: providers see it removed from then on. */
+  public void lift(String by, String reason, Instant at, long registryVersion) {
     this.active = false;
     this.liftedBy = by;
     this.liftReason = reason;
     this.liftedAt = at;
+    this.liftedVersion = registryVersion;
+    this.changedVersion = registryVersion;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public String getBlockType() {
+    return blockType;
+  }
+
+  public boolean isUrgent() {
+    return urgent;
+  }
+
+  public String getNoticeNumber() {
+    return noticeNumber;
+  }
+
+  public long getIncludedVersion() {
+    return includedVersion;
+  }
+
+  public long getChangedVersion() {
+    return changedVersion;
+  }
+
+  public Long getLiftedVersion() {
+    return liftedVersion;
   }
 
   public Long getId() {

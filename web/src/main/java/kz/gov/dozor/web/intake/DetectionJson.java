@@ -22,6 +22,7 @@ import java.util.Set;
 import kz.gov.dozor.ejb.intake.ApiItem;
 import kz.gov.dozor.ejb.intake.DetectionIntake;
 import kz.gov.dozor.ejb.intake.IncomingDetection;
+import kz.gov.dozor.web.platform.Problem;
 
 /**
  * Reads the body of {@code POST /detections}: one detection (an object) or a batch (an array of at

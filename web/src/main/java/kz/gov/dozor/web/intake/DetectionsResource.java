@@ -25,6 +25,8 @@ import kz.gov.dozor.ejb.intake.Delivery;
 import kz.gov.dozor.ejb.intake.IdempotencyConflictException;
 import kz.gov.dozor.ejb.intake.IntakeApiService;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
+import kz.gov.dozor.web.platform.ApiDoor;
+import kz.gov.dozor.web.platform.Problem;
 
 /**
  * {@code POST /api/v1/detections}: a monitoring system reports one detection or a batch. The answer
@@ -51,12 +53,7 @@ public class DetectionsResource {
       @HeaderParam("Idempotency-Key") String key,
       InputStream body) {
     if (!isJson(contentType)) {
-      return new Problem(
-              415,
-              "unsupported-media-type",
-              "The body must be JSON",
-              "Send Content-Type: application/json.")
-          .response();
+      return Problem.notJson().response();
     }
     if (key != null
         && (key.isBlank() || key.length() > MAX_KEY || !key.matches("[\\x21-\\x7e]+"))) {
@@ -85,7 +82,7 @@ public class DetectionsResource {
     if (parsed.problem() != null) {
       return parsed.problem().response();
     }
-    Delivery delivery = (Delivery) request.getAttribute(DetectorFilter.DELIVERY);
+    Delivery delivery = (Delivery) request.getAttribute(ApiDoor.DELIVERY);
     try {
       ApiAnswer answer = api.deliver(delivery, key, sha256(bytes), parsed.items());
       Response.ResponseBuilder r =

@@ -39,7 +39,7 @@ public class SignInRecorder extends HttpFilter {
       throws IOException, ServletException {
     if (req.getRequestURI().startsWith(req.getContextPath() + "/api/")) {
       // The intake API: programs with bearer tokens, let in or refused by its own door
-      // (intake/DetectorFilter); never a sign-in.
+      // (platform/ApiDoor); never a sign-in.
       chain.doFilter(req, res);
       return;
     }

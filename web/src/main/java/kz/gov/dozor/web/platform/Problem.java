@@ -1,4 +1,4 @@
-package kz.gov.dozor.web.intake;
+package kz.gov.dozor.web.platform;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -11,16 +11,25 @@ import java.nio.charset.StandardCharsets;
  * An RFC 9457 problem document: what went wrong with a whole request, for a program to act on
  * ({@code type}) and a person to read ({@code title}, {@code detail}).
  */
-record Problem(int status, String code, String title, String detail) {
+public record Problem(int status, String code, String title, String detail) {
 
-  static final String MEDIA_TYPE = "application/problem+json";
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** A body that is not JSON where the API takes JSON only. */
+  public static Problem notJson() {
+    return new Problem(
+        415,
+        "unsupported-media-type",
+        "The body must be JSON",
+        "Send Content-Type: application/json.");
+  }
 
   /** The problem types are URNs: stable names that do not pretend to be pages. */
-  String type() {
+  public String type() {
     return "urn:dozor:problem:" + code;
   }
 
-  String json() {
+  public String json() {
     JsonObjectBuilder b =
         Json.createObjectBuilder().add("type", type()).add("title", title).add("status", status);
     if (detail != null) {
@@ -29,7 +38,7 @@ record Problem(int status, String code, String title, String detail) {
     return b.build().toString();
   }
 
-  Response response() {
+  public Response response() {
     Response.ResponseBuilder r =
         Response.status(status)
             .type(MEDIA_TYPE + ";charset=UTF-8")
@@ -42,7 +51,7 @@ record Problem(int status, String code, String title, String detail) {
   }
 
   /** Writes it to a response outside JAX-RS (the filter in front of the API). */
-  void send(HttpServletResponse res) throws IOException {
+  public void send(HttpServletResponse res) throws IOException {
     res.setStatus(status);
     res.setContentType(MEDIA_TYPE + ";charset=UTF-8");
     res.setHeader("Cache-Control", "no-store");

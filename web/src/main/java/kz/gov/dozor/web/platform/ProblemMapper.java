@@ -1,4 +1,4 @@
-package kz.gov.dozor.web.intake;
+package kz.gov.dozor.web.platform;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

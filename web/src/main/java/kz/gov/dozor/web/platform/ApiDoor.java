@@ -1,5 +1,6 @@
-package kz.gov.dozor.web.intake;
+package kz.gov.dozor.web.platform;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -13,48 +14,54 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import kz.gov.dozor.ejb.intake.Delivery;
+import kz.gov.dozor.ejb.registry.ProviderRef;
+import kz.gov.dozor.ejb.registry.Providers;
 import kz.gov.dozor.ejb.users.Organisations;
 import kz.gov.dozor.ejb.users.Roles;
 import org.wildfly.security.http.oidc.JsonWebToken;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 
 /**
- * The door of the intake API. The portal's OIDC client checks a bearer token (signature, issuer,
- * expiry, audience: the portal's client) on any request; here the API takes only what a monitoring
- * system sends: a bearer token (never a cookie: a browser session does not authenticate an API
- * call) of a confidential client's own service account (client credentials, not a person) holding
- * the realm role {@code detector} and bound to an agency. Refusals are problem documents, never a
- * redirect to the sign-in page, and no request here ever gets an HTTP session.
+ * The door of the APIs. The portal's OIDC client checks a bearer token (signature, issuer, expiry,
+ * audience: the portal's client) on any request; here an API takes only what its clients send: a
+ * bearer token (never a cookie: a browser session does not authenticate an API call) of a
+ * confidential client's own service account (client credentials, not a person). The registry API
+ * ({@code /api/v1/registry}) takes providers' clients only (realm role {@code provider}, the client
+ * registered as the provider its tokens name); every other API takes monitoring systems only (realm
+ * role {@code detector}, bound to an agency). Refusals are problem documents, never a redirect to
+ * the sign-in page, and no request here ever gets an HTTP session.
  */
-@WebFilter(filterName = "detectorDoor", urlPatterns = "/api/*")
-public class DetectorFilter extends HttpFilter {
+@WebFilter(filterName = "apiDoor", urlPatterns = "/api/*")
+public class ApiDoor extends HttpFilter {
 
-  /** The request attribute holding the caller's {@link Delivery}. */
-  static final String DELIVERY = DetectorFilter.class.getName() + ".delivery";
+  /** The request attribute holding a detector's {@link Delivery}. */
+  public static final String DELIVERY = ApiDoor.class.getName() + ".delivery";
 
-  private static final Logger LOG = Logger.getLogger(DetectorFilter.class.getName());
+  /** The request attribute holding a provider's {@link ProviderRef}. */
+  public static final String PROVIDER = ApiDoor.class.getName() + ".provider";
+
+  private static final String REGISTRY = "/api/v1/registry";
+
+  private static final Logger LOG = Logger.getLogger(ApiDoor.class.getName());
+
+  @Inject private Providers providers;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    Problem refused = refusal(req);
+    Problem refused = refusal(req, providers);
     if (refused != null) {
       LOG.info(
           () ->
-              "intake API refused "
-                  + req.getMethod()
-                  + " "
-                  + req.getRequestURI()
-                  + ": "
-                  + refused.code());
+              "API refused " + req.getMethod() + " " + req.getRequestURI() + ": " + refused.code());
       refused.send(res);
       return;
     }
     chain.doFilter(new Sessionless(req), res);
   }
 
-  /** Why the request may not use the API, or null with its delivery noted on the request. */
-  static Problem refusal(HttpServletRequest req) {
+  /** Why the request may not use the API, or null with its caller noted on the request. */
+  static Problem refusal(HttpServletRequest req, Providers providers) {
     if (req.getHeader("Cookie") != null) {
       return new Problem(
           401,
@@ -83,6 +90,8 @@ public class DetectorFilter extends HttpFilter {
           "The token is expired, not signed by the portal's Keycloak realm, or not meant for the"
               + " portal (audience).");
     }
+    String path = req.getRequestURI().substring(req.getContextPath().length());
+    boolean registry = path.equals(REGISTRY) || path.startsWith(REGISTRY + "/");
     JsonWebToken token = principal.getOidcSecurityContext().getToken();
     String client = token.getClaimValueAsString("azp");
     String username = token.getPreferredUsername();
@@ -91,9 +100,15 @@ public class DetectorFilter extends HttpFilter {
         || !username.equals("service-account-" + client.toLowerCase(Locale.ROOT))) {
       return new Problem(
           403,
-          "not-a-detector",
-          "Only monitoring systems use this API",
+          registry ? "not-a-provider" : "not-a-detector",
+          registry
+              ? "Only internet providers use this API"
+              : "Only monitoring systems use this API",
           "The token is not a client's own (client credentials) token.");
+    }
+    String organisation = organisationOf(token.getClaimValue("organization"));
+    if (registry) {
+      return providerRefusal(req, providers, client, organisation);
     }
     if (!req.isUserInRole(Roles.DETECTOR)) {
       return new Problem(
@@ -102,7 +117,6 @@ public class DetectorFilter extends HttpFilter {
           "Only monitoring systems use this API",
           "The client does not hold the role detector.");
     }
-    String organisation = organisationOf(token.getClaimValue("organization"));
     if (!Organisations.isAgency(organisation)) {
       return new Problem(
           403,
@@ -111,6 +125,28 @@ public class DetectorFilter extends HttpFilter {
           "The client's tokens must name exactly one agency (claim organization).");
     }
     req.setAttribute(DELIVERY, new Delivery(organisation, client, null));
+    return null;
+  }
+
+  private static Problem providerRefusal(
+      HttpServletRequest req, Providers providers, String client, String organisation) {
+    if (!req.isUserInRole(Roles.PROVIDER)) {
+      return new Problem(
+          403,
+          "not-a-provider",
+          "Only internet providers use this API",
+          "The client does not hold the role provider.");
+    }
+    ProviderRef provider = organisation == null ? null : providers.byClient(client, organisation);
+    if (provider == null) {
+      return new Problem(
+          403,
+          "unknown-provider",
+          "The client is not a registered provider's",
+          "The client's tokens must name the provider it is registered for (claim"
+              + " organization), and the provider must be active.");
+    }
+    req.setAttribute(PROVIDER, provider);
     return null;
   }
 

@@ -67,7 +67,7 @@ public class CaseListBrowserIT {
     number.sendKeys(pyramid);
     WebElement table = b.find(By.id("results:cases"));
     b.find(By.id("filters:search")).click();
-    b.waitFor().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(table));
+    b.waitFor().until(Browser.stale(table));
     waitForNumbers(b, List.of(pyramid));
   }
 

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * After the ministry blocks one resource, refuses another and lifts the block, the investigator's
@@ -139,7 +138,7 @@ public class CaseMinistryAnswerBrowserIT {
     box.sendKeys(number);
     WebElement table = investigator.find(By.id("results:cases"));
     investigator.find(By.id("filters:search")).click();
-    investigator.waitFor().until(ExpectedConditions.stalenessOf(table));
+    investigator.waitFor().until(Browser.stale(table));
     assertEquals(
         List.of(caseNumber),
         investigator.all(By.cssSelector("#results\\:cases .dz-case-link")).stream()

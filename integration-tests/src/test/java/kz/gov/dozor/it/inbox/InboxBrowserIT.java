@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The inbox as its reader sees it: in the language of the page, new messages apart from read ones,
@@ -68,7 +67,7 @@ class InboxBrowserIT {
 
     WebElement page = b.driver().findElement(By.tagName("html"));
     message(b, first).click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
     b.find(By.id("signOut"));
     assertTrue(b.url().contains("/registry/list.xhtml"), b.url());
     assertEquals(String.valueOf(unread - 1), b.find(By.id("unread")).getText());
@@ -81,7 +80,7 @@ class InboxBrowserIT {
 
     page = b.driver().findElement(By.tagName("html"));
     b.find(By.id("inbox:markRead")).click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
     b.find(By.id("signOut"));
     assertEquals(0, unreadInDatabase());
     assertFalse(b.present(By.id("unread")), "no count once everything is read");

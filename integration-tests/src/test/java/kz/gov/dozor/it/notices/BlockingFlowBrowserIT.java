@@ -147,9 +147,7 @@ public class BlockingFlowBrowserIT {
     investigator.find(By.id("filters:url")).sendKeys(marker);
     WebElement table = investigator.find(By.id("results:entries"));
     investigator.find(By.id("filters:search")).click();
-    investigator
-        .waitFor()
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(table));
+    investigator.waitFor().until(Browser.stale(table));
     String registry = investigator.find(By.id("results:entries")).getText();
     assertTrue(
         registry.contains("casino-" + marker)
@@ -167,7 +165,7 @@ public class BlockingFlowBrowserIT {
     officer.find(By.id("filters:url")).sendKeys(marker);
     WebElement before = officer.find(By.id("results:entries"));
     officer.find(By.id("filters:search")).click();
-    officer.waitFor().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+    officer.waitFor().until(Browser.stale(before));
     String lifted = officer.find(By.id("results:entries")).getText();
     assertTrue(
         lifted.contains("Lifted") && lifted.contains("Content removed by the owner."), lifted);

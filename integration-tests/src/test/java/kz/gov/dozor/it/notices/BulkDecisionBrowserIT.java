@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Many URLs at once, end to end: the investigator pastes 300 URLs (with a bad line and a repeat)
@@ -107,7 +106,7 @@ public class BulkDecisionBrowserIT {
     url.sendKeys(marker);
     WebElement table = officer.find(By.id("results:entries"));
     officer.find(By.id("filters:search")).click();
-    officer.waitFor().until(ExpectedConditions.stalenessOf(table));
+    officer.waitFor().until(Browser.stale(table));
     String registry = officer.find(By.id("results:entries")).getText();
     assertTrue(registry.contains("bulk") && registry.contains(marker), registry);
     assertTrue(registry.contains("MCI-" + marker), registry);

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -171,7 +170,7 @@ public class MinistrySideBrowserIT {
     WebElement entries = officer.find(By.id("results:entries"));
     officer.find(By.id("filters:url")).sendKeys(marker);
     officer.find(By.id("filters:search")).click();
-    officer.waitFor().until(ExpectedConditions.stalenessOf(entries));
+    officer.waitFor().until(Browser.stale(entries));
     officer.find(By.cssSelector("#results\\:entries .dz-lift-link")).click();
     NoticePage lifted = new NoticePage(officer).lift(0, "Removed-" + marker);
     assertTrue(
@@ -190,7 +189,7 @@ public class MinistrySideBrowserIT {
     investigator.find(By.id("filters:url")).sendKeys(marker);
     WebElement before = investigator.find(By.id("results:entries"));
     investigator.find(By.id("filters:search")).click();
-    investigator.waitFor().until(ExpectedConditions.stalenessOf(before));
+    investigator.waitFor().until(Browser.stale(before));
     String registry = investigator.find(By.id("results:entries")).getText();
     assertTrue(
         registry.contains("Dana Omarova") && registry.contains("Removed-" + marker), registry);

@@ -45,7 +45,7 @@ class ErrorsBrowserIT {
     // A full postback (the language switch) with a view the server no longer has.
     WebElement page = b.driver().findElement(By.tagName("html"));
     b.find(By.cssSelector("[data-lang='ru']")).click();
-    b.waitFor().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
 
     assertTrue(b.url().contains("/errors/expired.xhtml"), b.url());
     assertEquals("⌛", b.find(By.id("errorCode")).getText());

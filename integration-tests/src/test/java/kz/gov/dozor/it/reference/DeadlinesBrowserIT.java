@@ -149,7 +149,7 @@ class DeadlinesBrowserIT {
     b.waitFor()
         .until(ExpectedConditions.elementToBeClickable(By.id("holidays:confirmYes")))
         .click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
     assertEquals("Holidays of " + (year + 1), b.find(By.id("holidaysTitle")).getText());
     assertFalse(b.find(By.id("holidays:list")).getText().contains(name));
   }
@@ -168,14 +168,14 @@ class DeadlinesBrowserIT {
     input.sendKeys(days);
     WebElement page = b.driver().findElement(By.tagName("html"));
     b.find(By.id("rules:table:" + row + ":save")).click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
     b.find(By.id("signOut"));
   }
 
   private static void click(Browser b, String id) {
     WebElement page = b.driver().findElement(By.tagName("html"));
     b.find(By.id(id)).click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
     b.find(By.id("signOut"));
   }
 

@@ -154,12 +154,12 @@ class ReferenceDataBrowserIT {
     // Picking the basis fills in its citation, which stays editable.
     WebElement text = b.find(By.id("decisionForm:legalReference"));
     new Select(b.find(By.id("decisionForm:legalBasisPick"))).selectByVisibleText(label);
-    b.waitFor().until(ExpectedConditions.stalenessOf(text));
+    b.waitFor().until(Browser.stale(text));
     b.idle();
     assertEquals(label, b.find(By.id("decisionForm:legalReference")).getAttribute("value"));
     WebElement page = b.driver().findElement(By.tagName("html"));
     b.find(By.id("decisionForm:route")).click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
     CasePage routed = new CasePage(b);
     assertEquals("Blocking", routed.status());
     assertEquals(label, b.find(By.id("legalReference")).getText());
@@ -207,7 +207,7 @@ class ReferenceDataBrowserIT {
     // Each entry's history is there to read.
     WebElement page = b.driver().findElement(By.tagName("html"));
     categories.row("ILLEGAL_GAMBLING").findElement(By.linkText("History")).click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
     assertEquals("Changes of this entry", b.find(By.id("historyTitle")).getText());
     EntryPage.open(b, "legalBases");
     assertFalse(b.present(By.id("entry")));
@@ -309,7 +309,7 @@ class ReferenceDataBrowserIT {
       confirmation();
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.waitFor().until(ExpectedConditions.elementToBeClickable(By.id("list:confirmYes"))).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("signOut"));
     }
 
@@ -327,7 +327,7 @@ class ReferenceDataBrowserIT {
     private static void click(Browser b, By by) {
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(by).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("signOut"));
     }
   }

@@ -13,10 +13,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -113,6 +115,27 @@ public final class Browser implements AutoCloseable {
 
   public boolean present(By by) {
     return !driver.findElements(by).isEmpty();
+  }
+
+  /**
+   * The element has left the document (the page was replaced). ChromeDriver sometimes reports that
+   * as an "unknown error" (the node "does not belong to the document") instead of a stale
+   * reference; both mean the same here.
+   */
+  public static ExpectedCondition<Boolean> stale(WebElement element) {
+    return d -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (StaleElementReferenceException e) {
+        return true;
+      } catch (WebDriverException e) {
+        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+          return true;
+        }
+        throw e;
+      }
+    };
   }
 
   /** Waits up to 30 s; an element replaced by a re-render meanwhile is looked up again. */

@@ -58,7 +58,7 @@ public final class Portal {
     b.find(By.id("password")).sendKeys(password);
     WebElement page = b.driver().findElement(By.tagName("html"));
     b.find(By.id("kc-login")).click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
   }
 
   /**
@@ -74,7 +74,7 @@ public final class Portal {
     b.find(By.id("password-confirm")).sendKeys(newPassword);
     WebElement page = b.driver().findElement(By.tagName("html"));
     b.find(By.id("kc-submit")).click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
     b.find(By.id("signOut"));
   }
 
@@ -85,7 +85,7 @@ public final class Portal {
     otp.sendKeys(code);
     WebElement page = b.driver().findElement(By.tagName("html"));
     b.find(By.id("kc-login")).click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
   }
 
   /** The message the portal shows beside the field {@code clientId} (in its dz-field). */
@@ -106,7 +106,7 @@ public final class Portal {
     }
     WebElement page = b.driver().findElement(By.tagName("html"));
     link.click();
-    b.waitFor().until(ExpectedConditions.stalenessOf(page));
+    b.waitFor().until(Browser.stale(page));
     b.waitFor().until(d -> lang.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
   }
 
@@ -179,7 +179,7 @@ public final class Portal {
         // Each answer re-renders the upload's message: wait for this one to be replaced.
         WebElement message = b.driver().findElement(By.id("caseForm:uploadMessage"));
         b.driver().findElement(By.id("caseForm:upload_input")).sendKeys(file.toString());
-        b.waitFor().until(ExpectedConditions.stalenessOf(message));
+        b.waitFor().until(Browser.stale(message));
         b.idle();
         b.waitFor()
             .until(ExpectedConditions.presenceOfElementLocated(By.id("caseForm:uploadMessage")));
@@ -214,7 +214,7 @@ public final class Portal {
       // Thousands of characters: set at once rather than typed key by key.
       b.script("arguments[0].value = arguments[1];", area, String.join("\n", lines));
       b.find(By.id("caseForm:addPasted")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(area));
+      b.waitFor().until(Browser.stale(area));
       b.idle();
       return this;
     }
@@ -241,7 +241,7 @@ public final class Portal {
       b.idle();
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id("caseForm:register")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("signOut"));
     }
   }
@@ -262,7 +262,7 @@ public final class Portal {
       url.sendKeys(text);
       WebElement table = b.find(By.id("results:cases"));
       b.find(By.id("filters:search")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.waitFor().until(Browser.stale(table));
       b.find(By.id("results:cases"));
       return this;
     }
@@ -334,7 +334,7 @@ public final class Portal {
       confirmation();
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id("decisionForm:confirmYes")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("registrationNumber"));
       return this;
     }
@@ -388,7 +388,7 @@ public final class Portal {
       WebElement count = b.driver().findElement(By.id("noticeForm:pickCount"));
       box.click();
       // Each tick is kept by the portal at once; its answer re-renders the count of picks.
-      b.waitFor().until(ExpectedConditions.stalenessOf(count));
+      b.waitFor().until(Browser.stale(count));
       b.idle();
       return this;
     }
@@ -407,7 +407,7 @@ public final class Portal {
       field.sendKeys(text);
       WebElement table = b.driver().findElement(By.id("noticeForm:freeResources"));
       b.find(By.id("noticeForm:freeFilterApply")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.waitFor().until(Browser.stale(table));
       b.idle();
       return this;
     }
@@ -422,7 +422,7 @@ public final class Portal {
           .findFirst()
           .orElseThrow()
           .click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.waitFor().until(Browser.stale(table));
       b.idle();
       return this;
     }
@@ -449,7 +449,7 @@ public final class Portal {
       new Select(b.find(By.id("resourcesForm:resourceState"))).selectByValue(state);
       WebElement table = b.driver().findElement(By.id("resourcesForm:resources"));
       b.find(By.id("resourcesForm:resourceFilter")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.waitFor().until(Browser.stale(table));
       b.idle();
       return this;
     }
@@ -463,7 +463,7 @@ public final class Portal {
       b.idle();
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id(button)).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("registrationNumber"));
       return this;
     }
@@ -526,7 +526,7 @@ public final class Portal {
       }
       WebElement fields = b.driver().findElement(By.id(p + "fields"));
       radio.click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(fields));
+      b.waitFor().until(Browser.stale(fields));
       b.idle();
       b.find(By.id(p + "decide"));
       return this;
@@ -578,7 +578,7 @@ public final class Portal {
       new Select(b.find(By.id("noticeActions:itemState"))).selectByValue(state);
       WebElement table = b.driver().findElement(By.id("noticeActions:items"));
       b.find(By.id("noticeActions:itemFilter")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.waitFor().until(Browser.stale(table));
       b.idle();
       return this;
     }
@@ -595,7 +595,7 @@ public final class Portal {
     public NoticePage decideAllMatching(String decision, String number, String date, String text) {
       WebElement covered = b.find(By.id("noticeActions:bulkCovered"));
       b.find(By.id("noticeActions:bulkScope:1")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(covered));
+      b.waitFor().until(Browser.stale(covered));
       b.idle();
       return decideMany(decision, number, date, text);
     }
@@ -607,7 +607,7 @@ public final class Portal {
     public NoticePage pick(int row) {
       WebElement covered = b.find(By.id("noticeActions:bulkCovered"));
       b.find(By.cssSelector("[id='noticeActions:items:" + row + ":pick'] .ui-chkbox-box")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(covered));
+      b.waitFor().until(Browser.stale(covered));
       b.idle();
       return this;
     }
@@ -616,7 +616,7 @@ public final class Portal {
     public NoticePage nextPage() {
       WebElement first = b.find(By.cssSelector("#noticeActions\\:items .dz-decision"));
       b.find(By.cssSelector("#noticeActions\\:items .ui-paginator-next")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(first));
+      b.waitFor().until(Browser.stale(first));
       b.idle();
       return this;
     }
@@ -638,7 +638,7 @@ public final class Portal {
           };
       WebElement fields = b.driver().findElement(By.id("noticeActions:bulkFields"));
       b.find(By.id("noticeActions:bulkDecision:" + option)).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(fields));
+      b.waitFor().until(Browser.stale(fields));
       b.idle();
       if (number != null) {
         b.find(By.id("noticeActions:bulkNumber")).sendKeys(number);
@@ -711,7 +711,7 @@ public final class Portal {
                     dialog.findElement(By.cssSelector(".ui-confirmdialog-yes"))))
             .click();
       }
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("outgoingNumber"));
       return this;
     }
@@ -790,7 +790,7 @@ public final class Portal {
       b.find(By.id("results:description")).sendKeys(description);
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id("results:createCase")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.idle();
     }
 
@@ -830,7 +830,7 @@ public final class Portal {
     public String upload(Path file) {
       WebElement message = b.driver().findElement(By.id("upload:file-message"));
       b.driver().findElement(By.id("upload:file_input")).sendKeys(file.toString());
-      b.waitFor().until(ExpectedConditions.stalenessOf(message));
+      b.waitFor().until(Browser.stale(message));
       b.idle();
       return b.driver().findElement(By.id("upload:file-message")).getText();
     }
@@ -856,7 +856,7 @@ public final class Portal {
     public void openNewest() {
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.cssSelector("#list\\:imports_data tr a.dz-import-link")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("rejected:rows"));
     }
 
@@ -908,7 +908,7 @@ public final class Portal {
       b.idle();
       WebElement table = b.find(By.id("results:notices"));
       b.find(By.id("filters:search")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(table));
+      b.waitFor().until(Browser.stale(table));
       b.find(By.id("results:notices"));
       return this;
     }

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * An administrator manages their organisation's users through Keycloak, on the portal's pages:
@@ -199,7 +198,7 @@ class UsersBrowserIT {
     investigator.idle();
     WebElement page = investigator.driver().findElement(By.tagName("html"));
     investigator.find(By.id("noticeForm:submitNotice")).click();
-    investigator.waitFor().until(ExpectedConditions.stalenessOf(page));
+    investigator.waitFor().until(Browser.stale(page));
     investigator.find(By.id("outgoingNumber"));
 
     // The new supervisor, who has never signed in, is told by e-mail and in the inbox.
@@ -272,7 +271,7 @@ class UsersBrowserIT {
       input.sendKeys(text);
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id("filters:find")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("results:users"));
       return this;
     }
@@ -334,7 +333,7 @@ class UsersBrowserIT {
     void submit() {
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id("userForm:create")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("signOut"));
     }
 
@@ -386,7 +385,7 @@ class UsersBrowserIT {
     void saveRoles() {
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id("account:saveRoles")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("signOut"));
     }
 
@@ -404,7 +403,7 @@ class UsersBrowserIT {
       String question = dialog.findElement(By.cssSelector(".ui-confirm-dialog-message")).getText();
       WebElement page = b.driver().findElement(By.tagName("html"));
       b.find(By.id("actions:confirmYes")).click();
-      b.waitFor().until(ExpectedConditions.stalenessOf(page));
+      b.waitFor().until(Browser.stale(page));
       b.find(By.id("fullName"));
       return question;
     }

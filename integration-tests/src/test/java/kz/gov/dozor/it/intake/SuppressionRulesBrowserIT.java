@@ -138,12 +138,18 @@ class SuppressionRulesBrowserIT {
     assertFalse(investigator.present(By.id("rule:save")));
   }
 
+  /** The table's row of the host, looked up again while the table is being re-rendered. */
   static WebElement rowOf(Browser b, String host) {
-    for (WebElement row : b.all(By.cssSelector("#list\\:table tbody tr"))) {
-      if (row.getText().contains(host)) {
-        return row;
-      }
-    }
-    throw new AssertionError("no row for " + host);
+    return b.waitFor()
+        .withMessage("a row for " + host)
+        .until(
+            d -> {
+              for (WebElement row : d.findElements(By.cssSelector("#list\\:table tbody tr"))) {
+                if (row.getText().contains(host)) {
+                  return row;
+                }
+              }
+              return null;
+            });
   }
 }

@@ -55,7 +55,8 @@ select (c - 1) * 2 + p, c, p, u, u, h, 'WEBSITE'
        lateral (select 'casino-' || ((c * 7 + p) % 200000) || '.bet' as h) hh,
        lateral (select 'https://' || h || '/promo/' || c || '-' || p as u) uu;
 
--- Blocks: every fifth blocking case has a decided notification and active registry entries.
+-- Blocks: every blocking and every closed case has a decided notification and active registry
+-- entries (half the cases, two resources each: a million entries from a million cases).
 insert into block_notice (id, version, case_id, organisation, status, round, legal_basis,
     justification, drafted_by, drafted_at, submitted_at, reviewed_by, outgoing_number, sent_at,
     decided_at, received_at)
@@ -64,7 +65,7 @@ select c, 0, c, 'afm', 'DECIDED', 1, 'Law on Communications, art. 41-1', 'Genera
        'AFM-N-' || lpad(c::text, 8, '0'), v.registered_at, v.registered_at + interval '2 days',
        v.registered_at + interval '1 hour'
   from violation_case v, lateral (select v.id as c) cc
- where v.status = 'BLOCKING' and v.id % 5 = 2;
+ where v.status in ('BLOCKING', 'CLOSED');
 
 insert into block_notice_resource (id, notice_id, resource_id, decision, decision_number,
     decision_date, decided_by, decided_at)

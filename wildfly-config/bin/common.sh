@@ -31,10 +31,10 @@ mkdir -p "$DOZOR_RUN_DIR"
 # first run generate them into $DOZOR_SECRETS_FILE (outside git, readable by the owner only),
 # where later runs, Keycloak's realm import and the test build find them again.
 random_secret() { od -An -tx1 -N24 /dev/urandom | tr -d ' \n'; }
-SECRETS="DOZOR_OIDC_CLIENT_SECRET DOZOR_KEYCLOAK_ADMIN_PASSWORD DOZOR_DIRECTORY_CLIENT_SECRET DOZOR_DETECTOR_CLIENT_SECRET DOZOR_PROVIDER_CLIENT_SECRET"
+SECRETS="DOZOR_OIDC_CLIENT_SECRET DOZOR_KEYCLOAK_ADMIN_PASSWORD DOZOR_DIRECTORY_CLIENT_SECRET DOZOR_DETECTOR_CLIENT_SECRET DOZOR_PROVIDER_CLIENT_SECRET DOZOR_REGISTRY_SIGNING_PASSWORD"
 if [ -z "${DOZOR_OIDC_CLIENT_SECRET:-}" ] || [ -z "${DOZOR_KEYCLOAK_ADMIN_PASSWORD:-}" ] ||
   [ -z "${DOZOR_DIRECTORY_CLIENT_SECRET:-}" ] || [ -z "${DOZOR_DETECTOR_CLIENT_SECRET:-}" ] ||
-  [ -z "${DOZOR_PROVIDER_CLIENT_SECRET:-}" ]; then
+  [ -z "${DOZOR_PROVIDER_CLIENT_SECRET:-}" ] || [ -z "${DOZOR_REGISTRY_SIGNING_PASSWORD:-}" ]; then
   mkdir -p "$(dirname "$DOZOR_SECRETS_FILE")"
   (
     umask 077
@@ -49,7 +49,18 @@ if [ -z "${DOZOR_OIDC_CLIENT_SECRET:-}" ] || [ -z "${DOZOR_KEYCLOAK_ADMIN_PASSWO
   # shellcheck disable=SC1090
   eval "$(sed -n 's/^\(DOZOR_[A-Z_]*\)=\([A-Za-z0-9]*\)$/: "${\1:=\2}"/p' "$DOZOR_SECRETS_FILE")"
 fi
-export DOZOR_OIDC_CLIENT_SECRET DOZOR_KEYCLOAK_ADMIN_PASSWORD DOZOR_DIRECTORY_CLIENT_SECRET DOZOR_DETECTOR_CLIENT_SECRET DOZOR_PROVIDER_CLIENT_SECRET DOZOR_PUBLIC_URL
+export DOZOR_OIDC_CLIENT_SECRET DOZOR_KEYCLOAK_ADMIN_PASSWORD DOZOR_DIRECTORY_CLIENT_SECRET DOZOR_DETECTOR_CLIENT_SECRET DOZOR_PROVIDER_CLIENT_SECRET DOZOR_REGISTRY_SIGNING_PASSWORD DOZOR_PUBLIC_URL
+
+# The ministry's key that signs registry exports: given by configuration in production; for local
+# use a self-signed one is created on the first run (its certificate, for providers, beside it).
+ensure_registry_signing_key() {
+  if [ -z "${DOZOR_REGISTRY_SIGNING_KEYSTORE:-}" ]; then
+    DOZOR_REGISTRY_SIGNING_KEYSTORE="$DOZOR_DATA_DIR/registry-signing.p12"
+    "$DOZOR_ROOT/wildfly-config/bin/signing-key.sh" "$DOZOR_REGISTRY_SIGNING_KEYSTORE" \
+      "$DOZOR_REGISTRY_SIGNING_PASSWORD" "CN=Dozor registry (local self-signed),O=Ministry of Culture and Information,C=KZ"
+  fi
+  export DOZOR_REGISTRY_SIGNING_KEYSTORE DOZOR_REGISTRY_SIGNING_PASSWORD
+}
 
 say() { printf '\033[1m[dozor]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[dozor]\033[0m %s\n' "$*" >&2; exit 1; }

@@ -21,6 +21,7 @@ case "$cmd" in
       die "port $DOZOR_HTTP_PORT is taken by another program"
     fi
     mkdir -p "$DOZOR_EVIDENCE_DIR"
+    ensure_registry_signing_key
     rm -f "$deployments"/dozor.ear*
     cp "$ear" "$deployments/dozor.ear"
     say "starting WildFly on port $DOZOR_HTTP_PORT (log: $log)"

@@ -30,7 +30,7 @@ public final class Bench {
     Set<String> only =
         Set.copyOf(
             Arrays.asList(
-                o.getOrDefault("only", "triage,cases,decision,import,intake").split(",")));
+                o.getOrDefault("only", "triage,cases,decision,import,registry,intake").split(",")));
     Portal portal = new Portal(base, keycloak);
     String password = o.getOrDefault("password", "dozor-demo");
 
@@ -49,6 +49,15 @@ public final class Bench {
       new ImportBench(portal, db, Long.parseLong(o.getOrDefault("server-pid", "0")))
           .run(
               "investigator1", password, Integer.parseInt(o.getOrDefault("import-rows", "100000")));
+    }
+    if (only.contains("registry")) {
+      new RegistryBench(
+              portal,
+              db,
+              o.getOrDefault("provider-client", "dozor-provider-demo"),
+              o.get("provider-secret"),
+              Long.parseLong(o.getOrDefault("server-pid", "0")))
+          .run();
     }
     // Last: it writes hundreds of thousands of reports, which the pages above should not see.
     if (only.contains("intake")) {

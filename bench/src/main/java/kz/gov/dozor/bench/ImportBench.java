@@ -1,8 +1,6 @@
 package kz.gov.dozor.bench;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.openqa.selenium.By;
@@ -51,15 +48,7 @@ final class ImportBench {
     }
     double copySeconds = copy(csv, run);
 
-    Process jstat =
-        new ProcessBuilder("jstat", "-gc", Long.toString(serverPid), "1000")
-            .redirectErrorStream(true)
-            .start();
-    List<double[]> heap = new ArrayList<>();
-    Thread sampler = new Thread(() -> sample(jstat, heap));
-    sampler.setDaemon(true);
-    sampler.start();
-
+    HeapSampler heap = new HeapSampler(serverPid);
     long id;
     double wall;
     try (Chromium b = new Chromium(portal)) {
@@ -70,8 +59,7 @@ final class ImportBench {
       id = waitForImport(csv.getFileName().toString());
       wall = (System.nanoTime() - start) / 1e9;
     }
-    jstat.destroy();
-    sampler.join(5000);
+    heap.close();
 
     try (Connection con = DriverManager.getConnection(db);
         PreparedStatement ps =
@@ -99,7 +87,7 @@ final class ImportBench {
         }
       }
     }
-    String heapFigure = heapFigure(heap);
+    String heapFigure = heap.figure();
     System.out.println("  server heap during the import: " + heapFigure);
     Figures.add(
         String.format(Locale.ROOT, "CSV import of %,d rows (upload to done; heap)", rows),
@@ -129,48 +117,6 @@ final class ImportBench {
       }
     }
     throw new IllegalStateException("the import of " + fileName + " did not finish in 15 min");
-  }
-
-  /** jstat -gc lines: heap used (survivors, eden, old) and old generation, in MB. */
-  private static void sample(Process jstat, List<double[]> heap) {
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
-      String header = r.readLine();
-      if (header == null) {
-        return;
-      }
-      List<String> cols = List.of(header.trim().split("\\s+"));
-      String line;
-      while ((line = r.readLine()) != null) {
-        String[] v = line.trim().split("\\s+");
-        if (v.length != cols.size()) {
-          continue;
-        }
-        double used = d(v, cols, "S0U") + d(v, cols, "S1U") + d(v, cols, "EU") + d(v, cols, "OU");
-        synchronized (heap) {
-          heap.add(new double[] {used / 1024, d(v, cols, "OU") / 1024});
-        }
-      }
-    } catch (Exception e) {
-      // the process was stopped
-    }
-  }
-
-  private static double d(String[] v, List<String> cols, String name) {
-    return Double.parseDouble(v[cols.indexOf(name)].replace(',', '.'));
-  }
-
-  private static String heapFigure(List<double[]> heap) {
-    synchronized (heap) {
-      if (heap.isEmpty()) {
-        return "heap not sampled";
-      }
-      double max = heap.stream().mapToDouble(h -> h[0]).max().orElse(0);
-      double oldFirst = heap.get(0)[1];
-      double oldLast = heap.get(heap.size() - 1)[1];
-      return String.format(
-          Locale.ROOT, "heap max %.0f MB, old gen %.0f → %.0f MB", max, oldFirst, oldLast);
-    }
   }
 
   /** COPY of the file's rows into the detection table, rolled back; seconds taken. */

@@ -481,16 +481,7 @@ public class NoticeService {
     required("reason", reason, MAX_TEXT, problems);
     refuseIf(problems);
     Caller officer = ministryOfficer();
-    RegistryEntry entry = em.find(RegistryEntry.class, registryEntryId);
-    if (entry == null) {
-      throw new NoticeNotFoundException(registryEntryId);
-    }
-    if (entry.getVersion() != version) {
-      throw new ConcurrentChangeException();
-    }
-    if (!entry.isActive()) {
-      throw new TransitionNotAllowedException("lift.notActive");
-    }
+    RegistryEntry entry = activeEntry(registryEntryId, version, "lift.notActive");
     registry.lift(entry, officer.username(), reason.strip(), clock.instant());
     event(
         entry.getNotice(),
@@ -504,6 +495,76 @@ public class NoticeService {
         entry.getNotice(),
         "inbox.blockLifted");
     flush();
+  }
+
+  /**
+   * Corrects the decision number and date of an active block (a mistyped number or date), as the
+   * officer saw it ({@code version}): the notification's decision, its history and the registry
+   * change together, and providers see the entry changed in the next delta.
+   */
+  @RolesAllowed(Roles.OFFICER)
+  public void correctBlock(
+      long registryEntryId,
+      long version,
+      String decisionNumber,
+      LocalDate decisionDate,
+      String reason) {
+    List<Problem> problems =
+        decisionProblems(ResourceDecision.BLOCK, decisionNumber, decisionDate, null);
+    required("reason", reason, MAX_TEXT, problems);
+    refuseIf(problems);
+    Caller officer = ministryOfficer();
+    RegistryEntry entry = activeEntry(registryEntryId, version, "correct.notActive");
+    String number = decisionNumber.strip();
+    if (number.equals(entry.getDecisionNumber()) && decisionDate.equals(entry.getDecisionDate())) {
+      refuseIf(List.of(new Problem("decisionNumber", "correct.nothingChanged")));
+    }
+    String change =
+        entry.getDecisionNumber()
+            + " "
+            + entry.getDecisionDate()
+            + " → "
+            + number
+            + " "
+            + decisionDate
+            + ": "
+            + reason.strip();
+    em.createNativeQuery(
+            "update block_notice_resource set decision_number = :number, decision_date = :date"
+                + " where notice_id = :notice and resource_id = :resource and decision = 'BLOCK'")
+        .setParameter("number", number)
+        .setParameter("date", decisionDate)
+        .setParameter("notice", entry.getNotice().getId())
+        .setParameter("resource", entry.getResource().getId())
+        .executeUpdate();
+    registry.correct(entry, number, decisionDate, officer.username(), clock.instant());
+    event(
+        entry.getNotice(),
+        officer,
+        NoticeEvent.Type.BLOCK_CORRECTED,
+        NoticeEvent.aboutResource(entry.getUrlNormalized(), change));
+    audit.record(
+        AuditAction.BLOCK_CORRECTED,
+        "registry",
+        registryEntryId,
+        entry.getUrlNormalized() + ": " + change,
+        null);
+    flush();
+  }
+
+  /** The registry entry as the officer saw it, still active; else the refusal's key. */
+  private RegistryEntry activeEntry(long registryEntryId, long version, String notActiveKey) {
+    RegistryEntry entry = em.find(RegistryEntry.class, registryEntryId);
+    if (entry == null) {
+      throw new NoticeNotFoundException(registryEntryId);
+    }
+    if (entry.getVersion() != version) {
+      throw new ConcurrentChangeException();
+    }
+    if (!entry.isActive()) {
+      throw new TransitionNotAllowedException(notActiveKey);
+    }
+    return entry;
   }
 
   // ---- reading ----

@@ -34,6 +34,7 @@ import kz.gov.dozor.persistence.reference.ReferenceChange.Subject;
 public class DeadlineService {
 
   public static final int MAX_DAYS = 60;
+  public static final int MAX_HOURS = 168;
   public static final int MAX_HOLIDAY_NAME = 200;
 
   /** The owner of a step: an agency's or the ministry's. */
@@ -73,7 +74,13 @@ public class DeadlineService {
       audit.recordDenied("deadline", known.name(), "deadline of another organisation's step", null);
       throw new AccessDeniedException("deadline.notYours");
     }
-    if (days == null || days < 1 || days > MAX_DAYS) {
+    if (known != null && known.isProviders()) {
+      if (days == null || days < 1 || days > MAX_HOURS) {
+        problems.add(new Problem("days:" + step, "deadline.hours.range", MAX_HOURS));
+      }
+      // Hours run by the clock: a provider's systems work every day.
+      workingDays = false;
+    } else if (days == null || days < 1 || days > MAX_DAYS) {
       problems.add(new Problem("days:" + step, "deadline.days.range", MAX_DAYS));
     }
     refuseIf(problems);

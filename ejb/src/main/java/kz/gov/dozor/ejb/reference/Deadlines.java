@@ -19,10 +19,22 @@ public class Deadlines {
 
   @PersistenceContext private EntityManager em;
 
+  /** The length of an hours' step (a provider's), as the administrators set it. */
+  public java.time.Duration hoursOf(DeadlineStep step) {
+    DeadlineRule rule = em.find(DeadlineRule.class, step);
+    if (rule == null || !rule.isHours()) {
+      throw new IllegalStateException("no deadline in hours for " + step);
+    }
+    return java.time.Duration.ofHours(rule.getDays());
+  }
+
   public Instant dueFor(DeadlineStep step, Instant from) {
     DeadlineRule rule = em.find(DeadlineRule.class, step);
     if (rule == null) {
       throw new IllegalStateException("no deadline rule for " + step);
+    }
+    if (rule.isHours()) {
+      return from.plus(java.time.Duration.ofHours(rule.getDays()));
     }
     LocalDate start = from.atZone(Almaty.ZONE).toLocalDate();
     Set<LocalDate> holidays =

@@ -112,6 +112,7 @@ public class ReferenceQueries {
                 step.name(),
                 r.getDays(),
                 r.isWorkingDays(),
+                r.isHours(),
                 DeadlineService.ownerOf(step),
                 DeadlineService.owns(organisation, step),
                 r.getVersion()));

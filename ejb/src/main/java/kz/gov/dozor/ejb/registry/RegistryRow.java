@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One entry of the registry of restricted resources, as providers and both organisations read it.
+ * One entry of the registry of restricted resources, as both organisations read it: who entered the
+ * block and who lifted it, by login and by name.
  */
 public record RegistryRow(
     long id,
@@ -21,11 +22,15 @@ public record RegistryRow(
     Instant liftedAt,
     String liftReason,
     String liftedBy,
-    String liftedByName)
+    String liftedByName,
+    String blockedBy,
+    String blockedByName,
+    boolean urgent,
+    long entryVersion)
     implements Serializable {
 
-  /** The same entry with who lifted it named as people read it. */
-  public RegistryRow withLiftedByName(String name) {
+  /** The same entry with the people named as people read them. */
+  public RegistryRow named(String blockedByName, String liftedByName) {
     return new RegistryRow(
         id,
         url,
@@ -40,6 +45,10 @@ public record RegistryRow(
         liftedAt,
         liftReason,
         liftedBy,
-        name);
+        liftedByName,
+        blockedBy,
+        blockedByName,
+        urgent,
+        entryVersion);
   }
 }

@@ -7,10 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
+import kz.gov.dozor.ejb.platform.Almaty;
+import kz.gov.dozor.ejb.platform.MatchCount;
 import kz.gov.dozor.ejb.users.Organisations;
 import kz.gov.dozor.ejb.users.Roles;
 import kz.gov.dozor.ejb.users.UserDirectory;
@@ -86,6 +88,19 @@ public class RegistryService {
     changed(v, "LIFT", 1, entry.isUrgent(), by, at);
   }
 
+  /**
+   * Corrects an active entry's decision number and date (the caller has checked why and may):
+   * providers see it changed in the next delta, its hash recomputed.
+   */
+  @RolesAllowed(Roles.OFFICER)
+  public void correct(
+      RegistryEntry entry, String decisionNumber, LocalDate decisionDate, String by, Instant at) {
+    ministryOnly();
+    long v = lockNextVersion();
+    entry.correct(decisionNumber, decisionDate, v);
+    changed(v, "CORRECTION", 1, entry.isUrgent(), by, at);
+  }
+
   /** The next version, with the registry locked for this change until it commits. */
   private long lockNextVersion() {
     Number v =
@@ -121,56 +136,152 @@ public class RegistryService {
 
   // ---- reading ----
 
+  /** The bodies whose decisions the registry holds, for the page's filter. */
+  public List<String> bodies() {
+    return List.of(ISSUING_BODY);
+  }
+
   /**
-   * Entries, newest first; {@code active} null for all, {@code urlText} anywhere in the URL. Who
-   * lifted a block is named as every page names people ({@link UserDirectory#displayNames}).
+   * Entries matching the filter, newest first. Who entered and who lifted a block are named as
+   * every page names people ({@link UserDirectory#displayNames}).
    */
-  public List<RegistryRow> find(Boolean active, String urlText, int first, int pageSize) {
+  public List<RegistryRow> find(RegistryFilter f, int first, int pageSize) {
     TypedQuery<RegistryRow> q =
         em.createQuery(
-            "select new kz.gov.dozor.ejb.registry.RegistryRow(e.id, e.url, e.urlNormalized,"
-                + " e.decisionNumber, e.decisionDate, e.issuingBody, e.notice.outgoingNumber,"
-                + " e.notice.id, e.blockedAt, e.active, e.liftedAt, e.liftReason, e.liftedBy,"
-                + " e.liftedBy)"
-                + " from RegistryEntry e"
-                + where(active, urlText)
-                + " order by e.blockedAt desc, e.id desc",
-            RegistryRow.class);
-    bind(q, active, urlText);
+            SELECT_ROW + where(f) + " order by e.blockedAt desc, e.id desc", RegistryRow.class);
+    bind(q, f);
     List<RegistryRow> rows =
         q.setFirstResult(Math.max(0, first))
             .setMaxResults(Math.max(1, Math.min(pageSize, 200)))
             .getResultList();
-    Map<String, String> names =
-        users.displayNames(rows.stream().map(RegistryRow::liftedBy).toList());
-    return rows.stream().map(r -> r.withLiftedByName(names.get(r.liftedBy()))).toList();
+    return named(rows);
   }
 
+  private static final String SELECT_ROW =
+      "select new kz.gov.dozor.ejb.registry.RegistryRow(e.id, e.url, e.urlNormalized,"
+          + " e.decisionNumber, e.decisionDate, e.issuingBody, e.noticeNumber,"
+          + " e.notice.id, e.blockedAt, e.active, e.liftedAt, e.liftReason, e.liftedBy,"
+          + " e.liftedBy, e.blockedBy, e.blockedBy, e.urgent, e.version)"
+          + " from RegistryEntry e";
+
+  private List<RegistryRow> named(List<RegistryRow> rows) {
+    List<String> people = new java.util.ArrayList<>();
+    rows.forEach(
+        r -> {
+          people.add(r.liftedBy());
+          people.add(r.blockedBy());
+        });
+    Map<String, String> names = users.displayNames(people);
+    return rows.stream()
+        .map(r -> r.named(names.get(r.blockedBy()), names.get(r.liftedBy())))
+        .toList();
+  }
+
+  /** Entries by state ({@code active} null for all) and URL text, newest first. */
+  public List<RegistryRow> find(Boolean active, String urlText, int first, int pageSize) {
+    return find(new RegistryFilter(active, urlText, null, null, null, null, null), first, pageSize);
+  }
+
+  /** How many entries have the state and URL text (exact, up to the count's cap). */
   public long count(Boolean active, String urlText) {
-    TypedQuery<Long> q =
-        em.createQuery("select count(e) from RegistryEntry e" + where(active, urlText), Long.class);
-    bind(q, active, urlText);
-    return q.getSingleResult();
+    return count(new RegistryFilter(active, urlText, null, null, null, null, null)).count();
   }
 
-  private static String where(Boolean active, String urlText) {
+  /** How many entries match, counted up to 10,000 and for a bounded time. */
+  public MatchCount count(RegistryFilter f) {
+    jakarta.persistence.Query q = em.createQuery("select e.id from RegistryEntry e" + where(f));
+    bind(q, f);
+    return MatchCount.of(q, COUNT_CAP);
+  }
+
+  public static final int COUNT_CAP = 10_000;
+
+  /** The most rows one export of the page's list holds (a spreadsheet's limit is near). */
+  public static final int EXPORT_CAP = 1_000_000;
+
+  /**
+   * Every entry matching the filter, newest first, handed to {@code sink} a batch at a time as a
+   * cursor reads them: an export of any size keeps one batch in memory.
+   */
+  public void export(RegistryFilter f, java.util.function.Consumer<List<RegistryRow>> sink) {
+    TypedQuery<RegistryRow> q =
+        em.createQuery(
+            SELECT_ROW + where(f) + " order by e.blockedAt desc, e.id desc", RegistryRow.class);
+    bind(q, f);
+    q.setMaxResults(EXPORT_CAP).setHint("org.hibernate.fetchSize", 1000);
+    List<RegistryRow> batch = new java.util.ArrayList<>(1000);
+    try (java.util.stream.Stream<RegistryRow> rows = q.getResultStream()) {
+      java.util.Iterator<RegistryRow> it = rows.iterator();
+      while (it.hasNext()) {
+        batch.add(it.next());
+        if (batch.size() == 1000) {
+          sink.accept(named(batch));
+          batch.clear();
+        }
+      }
+    }
+    if (!batch.isEmpty()) {
+      sink.accept(named(batch));
+    }
+  }
+
+  private static String where(RegistryFilter f) {
     StringBuilder w = new StringBuilder(" where 1 = 1");
-    if (active != null) {
+    if (f.active() != null) {
       w.append(" and e.active = :active");
     }
-    if (urlText != null && !urlText.isBlank()) {
-      w.append(" and lower(e.urlNormalized) like :url escape '!'");
+    if (present(f.urlText())) {
+      w.append(" and lower(e.urlNormalized) like lower(:url) escape '!'");
+    }
+    if (present(f.decisionNumber())) {
+      // lower() on both sides: the database's byte-order collation lowers ASCII letters only.
+      w.append(" and lower(e.decisionNumber) like lower(:decision) escape '!'");
+    }
+    if (present(f.body())) {
+      w.append(" and e.issuingBody = :body");
+    }
+    if (f.from() != null) {
+      w.append(" and e.blockedAt >= :from");
+    }
+    if (f.to() != null) {
+      w.append(" and e.blockedAt < :to");
+    }
+    if (f.urgent() != null) {
+      w.append(" and e.urgent = :urgent");
     }
     return w.toString();
   }
 
-  private static void bind(TypedQuery<?> q, Boolean active, String urlText) {
-    if (active != null) {
-      q.setParameter("active", active);
+  private static boolean present(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static void bind(jakarta.persistence.Query q, RegistryFilter f) {
+    if (f.active() != null) {
+      q.setParameter("active", f.active());
     }
-    if (urlText != null && !urlText.isBlank()) {
-      String t = urlText.strip().toLowerCase(Locale.ROOT);
-      q.setParameter("url", "%" + t.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+    if (present(f.urlText())) {
+      q.setParameter("url", contains(f.urlText()));
     }
+    if (present(f.decisionNumber())) {
+      q.setParameter("decision", contains(f.decisionNumber()));
+    }
+    if (present(f.body())) {
+      q.setParameter("body", f.body().strip());
+    }
+    if (f.from() != null) {
+      q.setParameter("from", f.from().atStartOfDay(Almaty.ZONE).toInstant());
+    }
+    if (f.to() != null) {
+      q.setParameter("to", f.to().plusDays(1).atStartOfDay(Almaty.ZONE).toInstant());
+    }
+    if (f.urgent() != null) {
+      q.setParameter("urgent", f.urgent());
+    }
+  }
+
+  private static String contains(String text) {
+    String t = text.strip();
+    return "%" + t.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
   }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import kz.gov.dozor.it.support.Browser;
 import kz.gov.dozor.it.support.BrowserExtension;
@@ -39,7 +40,7 @@ public class MinistrySideBrowserIT {
 
   @Test
   public void theMinistrySeesOnlyWhatWasSentDecidesWithConfirmationAndFindsItInItsArchive(
-      Browser investigator, Browser supervisor, Browser officer) {
+      Browser investigator, Browser supervisor, Browser officer) throws Exception {
     String marker = UUID.randomUUID().toString().substring(0, 8);
     String url = "https://lotto-" + marker + ".example/";
     Portal.signIn(supervisor, "supervisor1");
@@ -171,6 +172,61 @@ public class MinistrySideBrowserIT {
     officer.find(By.id("filters:url")).sendKeys(marker);
     officer.find(By.id("filters:search")).click();
     officer.waitFor().until(Browser.stale(entries));
+    // The registry says who entered the block; it is found by its decision number too, and the
+    // filtered list exports to CSV and XLSX with the same entry.
+    assertTrue(officer.url().contains("url=" + marker), officer.url());
+    String found = officer.find(By.id("results:entries")).getText();
+    assertTrue(found.contains("Entered by: Dana Omarova"), found);
+    officer.open(
+        "registry/list.xhtml?state=all&decision="
+            + java.net.URLEncoder.encode("МКИ-" + marker, java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("1 entries match.", officer.find(By.id("count")).getText());
+    assertTrue(officer.find(By.id("results:entries")).getText().contains(url));
+    Map<String, Object> csv =
+        officer.download(officer.find(By.id("results:exportCsv")).getAttribute("href"));
+    assertEquals(200L, csv.get("status"), String.valueOf(csv));
+    assertTrue(String.valueOf(csv.get("disposition")).startsWith("attachment"), csv.toString());
+    String csvText =
+        new String(
+            java.util.Base64.getDecoder().decode((String) csv.get("body")),
+            java.nio.charset.StandardCharsets.UTF_8);
+    List<String> lines = csvText.lines().toList();
+    assertEquals(2, lines.size(), csvText);
+    assertTrue(
+        lines.get(1).contains(url)
+            && lines.get(1).contains("МКИ-" + marker)
+            && lines.get(1).contains("Dana Omarova"),
+        csvText);
+    Map<String, Object> xlsx =
+        officer.download(officer.find(By.id("results:exportXlsx")).getAttribute("href"));
+    assertEquals(200L, xlsx.get("status"), String.valueOf(xlsx.get("error")));
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode((String) xlsx.get("body"))))) {
+      var sheet = book.getSheetAt(0);
+      assertEquals(1, sheet.getLastRowNum());
+      assertEquals("URL", sheet.getRow(0).getCell(1).getStringCellValue());
+      assertEquals(url, sheet.getRow(1).getCell(1).getStringCellValue());
+      assertEquals("МКИ-" + marker, sheet.getRow(1).getCell(4).getStringCellValue());
+    }
+    // A mistyped decision number is corrected from the registry, with a reason.
+    officer.find(By.cssSelector("#results\\:entries .dz-correct-link")).click();
+    WebElement decisionNumber = officer.find(By.id("correctForm:decisionNumber"));
+    officer.waitFor().until(d -> decisionNumber.isDisplayed());
+    assertEquals("МКИ-" + marker, decisionNumber.getAttribute("value"));
+    decisionNumber.clear();
+    decisionNumber.sendKeys("МКИ-" + marker + "-1");
+    officer.find(By.id("correctForm:reason")).sendKeys("Typo in the number.");
+    WebElement table = officer.find(By.id("results:entries"));
+    officer.find(By.id("correctForm:save")).click();
+    officer.waitFor().until(Browser.stale(table));
+    assertTrue(
+        officer.find(By.id("messages")).getText().contains("was corrected"),
+        officer.find(By.id("messages")).getText());
+    assertTrue(
+        officer.find(By.id("results:entries")).getText().contains("МКИ-" + marker + "-1"),
+        officer.find(By.id("results:entries")).getText());
     officer.find(By.cssSelector("#results\\:entries .dz-lift-link")).click();
     NoticePage lifted = new NoticePage(officer).lift(0, "Removed-" + marker);
     assertTrue(

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import javax.sql.DataSource;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
+import kz.gov.dozor.ejb.platform.InvalidInputException;
 import kz.gov.dozor.ejb.reference.ChangeView;
 import kz.gov.dozor.ejb.reference.DeadlineRuleView;
 import kz.gov.dozor.ejb.reference.DeadlineService;
@@ -59,16 +60,44 @@ class DeadlineRulesIT {
   void rulesComeInTheOrderOfTheProcedureEachEditableByItsOwner() throws Exception {
     List<DeadlineRuleView> agency = agencyAdmin.call(() -> queries.deadlineRules());
     assertEquals(
-        List.of("SIGN_OFF", "MINISTRY_DECISION", "AGENCY_ANSWER"),
+        List.of(
+            "SIGN_OFF",
+            "MINISTRY_DECISION",
+            "AGENCY_ANSWER",
+            "PROVIDER_URGENT",
+            "PROVIDER_ROUTINE"),
         agency.stream().map(DeadlineRuleView::step).toList());
     assertEquals(
-        List.of(true, false, true), agency.stream().map(DeadlineRuleView::editable).toList());
+        List.of(true, false, true, false, false),
+        agency.stream().map(DeadlineRuleView::editable).toList());
     assertEquals(
-        List.of("agency", "ministry", "agency"),
+        List.of("agency", "ministry", "agency", "ministry", "ministry"),
         agency.stream().map(DeadlineRuleView::owner).toList());
+    assertEquals(
+        List.of(false, false, false, true, true),
+        agency.stream().map(DeadlineRuleView::hours).toList());
     List<DeadlineRuleView> ministry = ministryAdmin.call(() -> queries.deadlineRules());
     assertEquals(
-        List.of(false, true, false), ministry.stream().map(DeadlineRuleView::editable).toList());
+        List.of(false, true, false, true, true),
+        ministry.stream().map(DeadlineRuleView::editable).toList());
+    // Providers' deadlines are hours (1 to 168), and never working days.
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            ministryAdmin.run(
+                () ->
+                    reference.changeDeadline(
+                        "PROVIDER_URGENT", version("PROVIDER_URGENT"), 169, false)));
+    int urgent = days("PROVIDER_URGENT");
+    ministryAdmin.run(
+        () -> reference.changeDeadline("PROVIDER_URGENT", version("PROVIDER_URGENT"), 2, true));
+    assertEquals(2, days("PROVIDER_URGENT"));
+    assertEquals(
+        Boolean.FALSE,
+        db.single("select working_days from deadline_rule where step = 'PROVIDER_URGENT'"));
+    ministryAdmin.run(
+        () ->
+            reference.changeDeadline("PROVIDER_URGENT", version("PROVIDER_URGENT"), urgent, false));
   }
 
   @Test

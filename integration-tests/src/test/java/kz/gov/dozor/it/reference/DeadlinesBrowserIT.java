@@ -40,7 +40,12 @@ class DeadlinesBrowserIT {
     openDeadlines(b);
 
     assertEquals(
-        List.of("Sign-off by a supervisor", "Decision of the ministry", "Answer of the agency"),
+        List.of(
+            "Sign-off by a supervisor",
+            "Decision of the ministry",
+            "Answer of the agency",
+            "A provider applies an urgent registry change",
+            "A provider applies any other registry change"),
         b.all(By.cssSelector("#rules\\:table .dz-rule-name")).stream()
             .map(WebElement::getText)
             .toList());
@@ -96,6 +101,20 @@ class DeadlinesBrowserIT {
       assertTrue(first.contains("Days: " + days + " → " + changed), first);
       assertTrue(first.contains("Ministry of Culture and Information"), first);
       assertTrue(first.contains("Changed"), first);
+      // Providers' deadlines are the ministry's, in hours, around the clock.
+      ministry.open("reference/deadlines.xhtml");
+      assertTrue(
+          ministry.find(By.id("rules:table:3:hoursUnit")).getText().contains("hours"),
+          ministry.find(By.id("rules:table")).getText());
+      assertFalse(ministry.present(By.id("rules:table:3:working")));
+      save(ministry, 3, "200");
+      assertEquals(
+          "A provider applies an urgent registry change: From 1 to 168 hours.",
+          ministry.find(By.id("rules:table:3:daysMessage")).getText());
+      assertEquals(
+          1,
+          ((Number) db.single("select days from deadline_rule where step = 'PROVIDER_URGENT'"))
+              .intValue());
     } finally {
       ministry.open("reference/deadlines.xhtml");
       save(ministry, 1, String.valueOf(days));

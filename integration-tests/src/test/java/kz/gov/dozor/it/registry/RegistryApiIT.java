@@ -3,6 +3,7 @@ package kz.gov.dozor.it.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
@@ -17,8 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,12 @@ import java.util.stream.Collectors;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
-import kz.gov.dozor.ejb.notices.NoticeDetails;
-import kz.gov.dozor.ejb.notices.NoticeItemFilter;
 import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.it.support.Deployments;
 import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestConfig;
 import kz.gov.dozor.it.support.TestData;
 import kz.gov.dozor.it.support.TestIdentity.User;
-import kz.gov.dozor.persistence.notices.ResourceDecision;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -62,7 +58,6 @@ class RegistryApiIT {
   static final String API =
       System.getProperty("dozor.base.url", "http://localhost:8090/dozor/") + "api/v1/registry";
   static final HttpClient HTTP = HttpClient.newHttpClient();
-  static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Almaty"));
 
   @Deployment
   static EnterpriseArchive deployment() {
@@ -168,22 +163,13 @@ class RegistryApiIT {
 
   /** A sent notification of {@code n} resources, all blocked by one decision; its entries' ids. */
   List<Long> blocked(int n, String prefix) throws Exception {
-    long notice = given.sentNotice(investigator, supervisor, Procedures.uniqueUrls(prefix, n));
-    NoticeDetails sent = officer.call(() -> notices.open(notice));
-    officer.call(
-        () ->
-            notices.decideMany(
-                notice,
-                sent.version(),
-                NoticeItemFilter.ALL,
-                null,
-                ResourceDecision.BLOCK,
-                "MCI-R-" + prefix,
-                TODAY,
-                null));
-    return db.rows("select id from registry_entry where notice_id = ? order by id", notice).stream()
-        .map(r -> ((Number) r.get(0)).longValue())
-        .toList();
+    return given.blocked(
+        investigator,
+        supervisor,
+        officer,
+        Procedures.uniqueUrls(prefix, n),
+        "ILLEGAL_GAMBLING",
+        "MCI-R-" + prefix);
   }
 
   void lift(long entryId) throws Exception {
@@ -370,5 +356,155 @@ class RegistryApiIT {
         db.rows("select applied_version from provider where code = 'demo-isp'").stream()
             .map(r -> ((Number) r.get(0)).longValue())
             .collect(Collectors.toSet()));
+  }
+
+  /** Runs a command; its exit status, its output in {@code out}. */
+  static int run(StringBuilder out, String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    return p.waitFor();
+  }
+
+  @Test
+  void everyExportIsSignedAndOpensslVerifiesItButNotAfterOneByteChanged() throws Exception {
+    blocked(2, "reg-s");
+    for (String query : List.of("?format=xml", "?format=csv&since=0")) {
+      HttpResponse<byte[]> export =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(API + query))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, export.statusCode());
+      String link = export.headers().firstValue("Link").orElseThrow();
+      String fetch = export.headers().firstValue("Dozor-Registry-Fetch").orElseThrow();
+      assertTrue(link.contains("/api/v1/registry/fetches/" + fetch + "/signature"), link);
+      assertTrue(link.contains("rel=\"signature\""), link);
+      HttpResponse<byte[]> sig =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(API + "/fetches/" + fetch + "/signature"))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, sig.statusCode());
+      assertEquals(
+          "application/pkcs7-signature", sig.headers().firstValue("Content-Type").orElseThrow());
+      // What the provider received is what the portal kept as fetched.
+      String sha256 =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(export.body()));
+      assertEquals(sha256, sig.headers().firstValue("Dozor-Export-Sha256").orElseThrow());
+      assertEquals(
+          sha256,
+          ((String)
+                  db.single("select sha256 from registry_fetch where id = ?", Long.valueOf(fetch)))
+              .strip());
+
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("registry-sig");
+      java.nio.file.Path content = dir.resolve("export");
+      java.nio.file.Path p7s = dir.resolve("export.p7s");
+      java.nio.file.Files.write(content, export.body());
+      java.nio.file.Files.write(p7s, sig.body());
+      String cert = System.getProperty("dozor.registry.certificate");
+      StringBuilder out = new StringBuilder();
+      String[] verify = {
+        "openssl",
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        p7s.toString(),
+        "-content",
+        content.toString(),
+        "-CAfile",
+        cert,
+        "-purpose",
+        "any",
+        "-out",
+        "/dev/null"
+      };
+      assertEquals(0, run(out, verify), out.toString());
+      assertTrue(out.toString().contains("Verification successful"), out.toString());
+
+      // One byte changed anywhere in the export: the signature no longer verifies.
+      byte[] changed = export.body().clone();
+      changed[changed.length / 2] ^= 1;
+      java.nio.file.Files.write(content, changed);
+      StringBuilder failed = new StringBuilder();
+      assertTrue(run(failed, verify) != 0, failed.toString());
+      assertTrue(failed.toString().contains("Verification failure"), failed.toString());
+    }
+
+    // Another provider's fetch, or one that does not exist, has no signature for this provider.
+    assertProblem(get("/fetches/999999999999/signature"), 404, "no-such-fetch");
+    assertProblem(get("/fetches/abc/signature"), 404, "no-such-fetch");
+    HttpResponse<String> pem = get("/certificate");
+    assertEquals(200, pem.statusCode());
+    java.security.cert.CertificateFactory x509 =
+        java.security.cert.CertificateFactory.getInstance("X.509");
+    assertEquals(
+        x509.generateCertificate(
+            java.nio.file.Files.newInputStream(
+                java.nio.file.Path.of(System.getProperty("dozor.registry.certificate")))),
+        x509.generateCertificate(
+            new ByteArrayInputStream(pem.body().getBytes(StandardCharsets.US_ASCII))));
+  }
+
+  @Test
+  void aCorrectedDecisionIsAChangeInTheNextDelta() throws Exception {
+    List<Long> ids = blocked(2, "reg-x");
+    long id = ids.get(0);
+    long before = version();
+    Map<Long, String> hashes = entries(get("?format=json").body());
+    long entryVersion =
+        ((Number) db.single("select version from registry_entry where id = ?", id)).longValue();
+    java.time.LocalDate yesterday =
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).minusDays(1);
+
+    // Nothing changed, a lifted block, the agency: refused.
+    assertThrows(
+        kz.gov.dozor.ejb.platform.InvalidInputException.class,
+        () ->
+            officer.run(
+                () ->
+                    notices.correctBlock(
+                        id,
+                        entryVersion,
+                        "MCI-R-reg-x",
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")),
+                        "Typo.")));
+    assertThrows(
+        Exception.class,
+        () ->
+            investigator.run(
+                () -> notices.correctBlock(id, entryVersion, "X-1", yesterday, "Typo.")));
+
+    officer.run(() -> notices.correctBlock(id, entryVersion, "MCI-R-reg-x-2", yesterday, "Typo."));
+    assertEquals(before + 1, version());
+    JsonObject d = json(get("?format=json&since=" + before).body());
+    assertEquals(1, d.getJsonArray("entries").size(), d.toString());
+    JsonObject changed = d.getJsonArray("entries").getJsonObject(0);
+    assertEquals(id, changed.getJsonNumber("id").longValue());
+    assertEquals("changed", changed.getString("change"));
+    assertEquals("MCI-R-reg-x-2", changed.getJsonObject("decision").getString("number"));
+    assertFalse(hashes.get(id).equals(changed.getString("hash")), "the hash follows the content");
+    assertEquals(
+        "MCI-R-reg-x-2",
+        db.single(
+            "select r.decision_number from block_notice_resource r join registry_entry e"
+                + " on e.notice_id = r.notice_id and e.resource_id = r.resource_id where e.id = ?",
+            id));
+    assertEquals(
+        "CORRECTION", db.single("select kind from registry_change where version = ?", before + 1));
+
+    // A stale version is refused.
+    assertThrows(
+        kz.gov.dozor.ejb.cases.ConcurrentChangeException.class,
+        () ->
+            officer.run(
+                () ->
+                    notices.correctBlock(id, entryVersion, "MCI-R-reg-x-3", yesterday, "Again.")));
   }
 }

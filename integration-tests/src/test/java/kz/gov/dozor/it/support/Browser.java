@@ -203,6 +203,26 @@ public final class Browser implements AutoCloseable {
                 url);
   }
 
+  /**
+   * Downloads a URL from inside the page, with the page's session: status, type, disposition and
+   * the body, base64-encoded.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> download(String url) {
+    return (Map<String, Object>)
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0], {redirect: 'manual', credentials: 'same-origin'})"
+                    + ".then(r => r.arrayBuffer().then(b => {"
+                    + " let s = ''; const a = new Uint8Array(b);"
+                    + " for (let i = 0; i < a.length; i++) { s += String.fromCharCode(a[i]); }"
+                    + " done({status: r.status, type: r.headers.get('content-type'),"
+                    + " disposition: r.headers.get('content-disposition'), body: btoa(s)}); }))"
+                    + ".catch(e => done({error: String(e)}));",
+                url);
+  }
+
   public Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }

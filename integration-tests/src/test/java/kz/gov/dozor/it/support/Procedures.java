@@ -124,7 +124,13 @@ public class Procedures {
    * route.
    */
   public CaseDetails blockingCase(User who, List<String> urls, int files) throws Exception {
-    long id = registerCase(who, urls, "ILLEGAL_GAMBLING", files);
+    return blockingCase(who, urls, files, "ILLEGAL_GAMBLING");
+  }
+
+  /** As {@link #blockingCase(User, List, int)}, of {@code category}. */
+  public CaseDetails blockingCase(User who, List<String> urls, int files, String category)
+      throws Exception {
+    long id = registerCase(who, urls, category, files);
     routeToBlocking(who, id);
     return openCase(who, id);
   }
@@ -163,7 +169,13 @@ public class Procedures {
    * submitted by {@code investigator} and signed off by {@code supervisor}: sent to the ministry.
    */
   public long sentNotice(User investigator, User supervisor, List<String> urls) throws Exception {
-    CaseDetails c = blockingCase(investigator, urls, 1);
+    return sentNotice(investigator, supervisor, urls, "ILLEGAL_GAMBLING");
+  }
+
+  /** As {@link #sentNotice(User, User, List)}, for a case of {@code category}. */
+  public long sentNotice(User investigator, User supervisor, List<String> urls, String category)
+      throws Exception {
+    CaseDetails c = blockingCase(investigator, urls, 1, category);
     List<Long> resources =
         db()
             .rows("select id from case_resource where case_id = ? order by position", c.id())
@@ -194,5 +206,37 @@ public class Procedures {
     long version = noticeVersion(notice);
     officer.run(
         () -> notices.decide(notice, version, item, decision, decisionNumber, decisionDate, text));
+  }
+
+  /**
+   * A sent notification of a new {@code category} case about {@code urls}, all blocked by {@code
+   * officer} in one decision numbered {@code decisionNumber} today: the registry entries' ids.
+   */
+  public List<Long> blocked(
+      User investigator,
+      User supervisor,
+      User officer,
+      List<String> urls,
+      String category,
+      String decisionNumber)
+      throws Exception {
+    long notice = sentNotice(investigator, supervisor, urls, category);
+    long version = officer.call(() -> notices.open(notice)).version();
+    officer.call(
+        () ->
+            notices.decideMany(
+                notice,
+                version,
+                kz.gov.dozor.ejb.notices.NoticeItemFilter.ALL,
+                null,
+                ResourceDecision.BLOCK,
+                decisionNumber,
+                LocalDate.now(java.time.ZoneId.of("Asia/Almaty")),
+                null));
+    return db()
+        .rows("select id from registry_entry where notice_id = ? order by id", notice)
+        .stream()
+        .map(r -> ((Number) r.get(0)).longValue())
+        .toList();
   }
 }

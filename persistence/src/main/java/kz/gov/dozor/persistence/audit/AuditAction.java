@@ -13,6 +13,8 @@ public enum AuditAction {
   NOTICE_HANDED_OVER,
   RESOURCE_DECIDED,
   BLOCK_LIFTED,
+  /** An officer corrected a block's decision number or date in the registry. */
+  BLOCK_CORRECTED,
   REFERENCE_DATA_CHANGED,
   USER_CREATED,
   USER_ROLES_CHANGED,

@@ -50,7 +50,9 @@ public class NoticeEvent {
     /** One decision on many resources at once (the detail: how many, then what was said). */
     RESOURCES_BLOCKED,
     RESOURCES_REFUSED,
-    RESOURCES_RETURNED;
+    RESOURCES_RETURNED,
+    /** A block's decision number or date corrected in the registry (the detail: old → new). */
+    BLOCK_CORRECTED;
 
     /**
      * The agency's internal review before a notification leaves it: the ministry never sees these

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** The deadline of one step: so many days, working or calendar. */
+/**
+ * The deadline of one step: so many days, working or calendar; a provider's step counts hours
+ * ({@code unit} HOURS, kept in {@code days}).
+ */
 @Entity
 @Table(name = "deadline_rule")
 public class DeadlineRule {
@@ -24,6 +27,9 @@ public class DeadlineRule {
 
   @Column(name = "working_days", nullable = false)
   private boolean workingDays;
+
+  @Column(nullable = false, length = 5)
+  private String unit = "DAYS";
 
   protected DeadlineRule() {}
 
@@ -46,5 +52,10 @@ public class DeadlineRule {
 
   public boolean isWorkingDays() {
     return workingDays;
+  }
+
+  /** Whether the deadline is counted in hours (then never in working days). */
+  public boolean isHours() {
+    return "HOURS".equals(unit);
   }
 }

@@ -107,6 +107,15 @@ public class RegistryEntry {
     this.changedVersion = registryVersion;
   }
 
+  /**
+   * Corrects the decision this block records (a mistyped number or date): providers see it changed.
+   */
+  public void correct(String decisionNumber, LocalDate decisionDate, long registryVersion) {
+    this.decisionNumber = decisionNumber;
+    this.decisionDate = decisionDate;
+    this.changedVersion = registryVersion;
+  }
+
   public String getHost() {
     return host;
   }

@@ -21,19 +21,28 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.logging.Logger;
+import kz.gov.dozor.ejb.platform.signing.DetachedSigner;
+import kz.gov.dozor.ejb.platform.signing.SigningUnavailableException;
 import kz.gov.dozor.ejb.registry.NotFetchedException;
 import kz.gov.dozor.ejb.registry.ProviderRef;
 import kz.gov.dozor.ejb.registry.ProviderStatus;
 import kz.gov.dozor.ejb.registry.Providers;
 import kz.gov.dozor.ejb.registry.RegistryFeed;
 import kz.gov.dozor.ejb.registry.RegistryFormat;
+import kz.gov.dozor.ejb.registry.RegistrySigning;
 import kz.gov.dozor.ejb.registry.RegistryVersion;
+import kz.gov.dozor.ejb.registry.SignedFetch;
+import kz.gov.dozor.ejb.registry.SigningOutput;
 import kz.gov.dozor.ejb.registry.UnknownVersionException;
 import kz.gov.dozor.web.platform.ApiDoor;
 import kz.gov.dozor.web.platform.Problem;
@@ -49,8 +58,14 @@ public class RegistryResource {
 
   static final String VERSION_HEADER = "Dozor-Registry-Version";
 
+  /** The id of the fetch an export was recorded as; its signature is under that id. */
+  static final String FETCH_HEADER = "Dozor-Registry-Fetch";
+
+  private static final Logger LOG = Logger.getLogger(RegistryResource.class.getName());
+
   @Inject private RegistryFeed feed;
   @Inject private Providers providers;
+  @Inject private RegistrySigning signing;
   @Context private HttpServletRequest request;
 
   private ProviderRef provider() {
@@ -68,7 +83,7 @@ public class RegistryResource {
         Json.createObjectBuilder()
             .add("version", v.version())
             .add("changedAt", v.changedAt().toString())
-            .add("urgentPending", providers.urgentPending(provider().code()));
+            .add("urgentPending", s.urgentPending());
     standing(b, s);
     return Response.ok(b.build().toString(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
         .header("Cache-Control", "no-cache")
@@ -91,6 +106,10 @@ public class RegistryResource {
     if (s.appliedAt() != null) {
       b.add("appliedAt", s.appliedAt().toString());
     }
+    if (s.dueAt() != null) {
+      b.add("applyBy", s.dueAt().toString());
+    }
+    b.add("overdue", s.overdue());
   }
 
   /** The full export ({@code since} absent) or the delta since a version. */
@@ -134,6 +153,18 @@ public class RegistryResource {
           .header("Cache-Control", "no-cache")
           .build();
     }
+    DetachedSigner.Signature signature;
+    try {
+      signature = signing.signer().start();
+    } catch (SigningUnavailableException e) {
+      LOG.severe("registry export refused: " + e.getMessage());
+      return new Problem(
+              503,
+              "signing-unavailable",
+              "The registry cannot be signed now",
+              "Exports are sent signed only; try again later.")
+          .response();
+    }
     RegistryFeed.Cursor cursor;
     try {
       cursor = feed.open(since);
@@ -141,8 +172,10 @@ public class RegistryResource {
       return unknownVersion(e.asked(), e.current());
     }
     RegistryVersion v = cursor.version();
+    ProviderRef provider = provider();
+    long fetch;
     try {
-      providers.recordFetch(provider(), v.version(), since, format);
+      fetch = providers.recordFetch(provider, v.version(), since, format);
     } catch (RuntimeException e) {
       cursor.close();
       throw e;
@@ -150,13 +183,23 @@ public class RegistryResource {
     StreamingOutput body =
         out -> {
           try (cursor) {
-            format.write(cursor, out);
+            SigningOutput signed = new SigningOutput(out, signature);
+            format.write(cursor, signed);
+            // Kept before the last bytes leave: whoever has the whole export finds its signature.
+            providers.recordSigned(fetch, signed.sha256(), signed.bytes(), signed.sign());
+            signed.release();
           }
         };
+    String signatureUri =
+        request.getContextPath() + "/api/v1/registry/fetches/" + fetch + "/signature";
     return Response.ok(body, MediaType.valueOf(format.mediaType()).withCharset("UTF-8"))
         .tag(etag(v.version(), format, since))
         .lastModified(java.util.Date.from(v.changedAt()))
         .header(VERSION_HEADER, v.version())
+        .header(FETCH_HEADER, fetch)
+        .header(
+            "Link",
+            "<" + signatureUri + ">; rel=\"signature\"; type=\"application/pkcs7-signature\"")
         .header("Cache-Control", "no-cache")
         .header(
             "Content-Disposition", "attachment; filename=\"" + fileName(v, since, format) + "\"")
@@ -169,6 +212,63 @@ public class RegistryResource {
         + (since == null ? "" : "-since-" + since)
         + "."
         + format.extension();
+  }
+
+  /**
+   * The ministry's detached CMS signature (DER) of an export this provider fetched: the bytes it
+   * received, as they left the portal.
+   */
+  @GET
+  @Path("fetches/{id}/signature")
+  @Produces({"application/pkcs7-signature", Problem.MEDIA_TYPE})
+  public Response signature(@jakarta.ws.rs.PathParam("id") String id) {
+    SignedFetch f = null;
+    try {
+      f = providers.signedFetch(provider(), Long.parseLong(id));
+    } catch (NumberFormatException e) {
+      // Answered as not found below.
+    }
+    if (f == null) {
+      return new Problem(
+              404,
+              "no-such-fetch",
+              "No signed export under this id",
+              "Ask for the signature named by the Link header of an export you fetched.")
+          .response();
+    }
+    return Response.ok(f.signature(), "application/pkcs7-signature")
+        .header("Content-Disposition", "attachment; filename=\"" + f.fileName() + "\"")
+        .header("Dozor-Export-Sha256", f.sha256())
+        .header("Cache-Control", "private, max-age=86400, immutable")
+        .build();
+  }
+
+  /**
+   * The certificate the exports are signed with (PEM). A provider should check it against the one
+   * the ministry handed over by other means before trusting it.
+   */
+  @GET
+  @Path("certificate")
+  @Produces({"application/x-pem-file", Problem.MEDIA_TYPE})
+  public Response certificate() {
+    try {
+      X509Certificate c = signing.signer().certificate();
+      String pem =
+          "-----BEGIN CERTIFICATE-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(c.getEncoded())
+              + "\n-----END CERTIFICATE-----\n";
+      return Response.ok(pem, "application/x-pem-file")
+          .header("Content-Disposition", "attachment; filename=\"registry-signing.pem\"")
+          .build();
+    } catch (SigningUnavailableException | CertificateEncodingException e) {
+      return new Problem(
+              503,
+              "signing-unavailable",
+              "The registry cannot be signed now",
+              "The signing certificate cannot be read; try again later.")
+          .response();
+    }
   }
 
   /** The registry's XML schema, format version 1. */

@@ -5,12 +5,25 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import kz.gov.dozor.ejb.registry.ExportEntry.Change;
 import kz.gov.dozor.ejb.users.Roles;
@@ -25,7 +38,7 @@ import kz.gov.dozor.ejb.users.Roles;
 @RolesAllowed({Roles.PROVIDER, Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER, Roles.ADMIN})
 public class RegistryFeed {
 
-  private static final int FETCH = 1000;
+  private static final int FETCH = 5000;
 
   private static final String COLUMNS =
       "e.id, e.url, e.url_normalized, e.host, e.block_type, e.decision_number, e.decision_date,"
@@ -34,6 +47,8 @@ public class RegistryFeed {
 
   @Resource(lookup = "java:jboss/datasources/DozorDS")
   private DataSource ds;
+
+  @Resource private ManagedExecutorService executor;
 
   /** The current version; one row read, for version checks and conditional requests. */
   public RegistryVersion current() {
@@ -87,6 +102,12 @@ public class RegistryFeed {
       }
       Cursor cursor = new Cursor(c, q, q.executeQuery(), v, since);
       c = null;
+      try {
+        cursor.readAhead(executor);
+      } catch (RuntimeException e) {
+        cursor.close();
+        throw e;
+      }
       return cursor;
     } catch (SQLException e) {
       throw new IllegalStateException("registry export", e);
@@ -111,13 +132,28 @@ public class RegistryFeed {
     }
   }
 
-  /** A version's entries, read as they are written out. */
+  /**
+   * A version's entries, read as they are written out. A thread of the server's managed executor
+   * reads ahead (batches of {@value #BATCH}, at most {@value #AHEAD} waiting), so that the database
+   * produces the next rows while the export formats the last: an export costs about the larger of
+   * the two, not their sum, and memory stays at a few batches.
+   */
   public static final class Cursor implements AutoCloseable {
+    private static final int BATCH = 1000;
+    private static final int AHEAD = 4;
+    private static final List<ExportEntry> END = new ArrayList<>(0);
+
     private final Connection c;
     private final PreparedStatement q;
     private final ResultSet r;
     private final RegistryVersion version;
     private final Long since;
+    private final BlockingQueue<List<ExportEntry>> batches = new ArrayBlockingQueue<>(AHEAD);
+    private volatile boolean closed;
+    private volatile Throwable failure;
+    private Future<?> reader;
+    private Iterator<ExportEntry> current = Collections.emptyIterator();
+    private boolean ended;
 
     Cursor(Connection c, PreparedStatement q, ResultSet r, RegistryVersion version, Long since) {
       this.c = c;
@@ -136,41 +172,110 @@ public class RegistryFeed {
       return since;
     }
 
+    void readAhead(ExecutorService executor) {
+      reader =
+          executor.submit(
+              () -> {
+                try {
+                  List<ExportEntry> batch = new ArrayList<>(BATCH);
+                  while (!closed && r.next()) {
+                    batch.add(read());
+                    if (batch.size() == BATCH) {
+                      hand(batch);
+                      batch = new ArrayList<>(BATCH);
+                    }
+                  }
+                  if (!batch.isEmpty()) {
+                    hand(batch);
+                  }
+                } catch (SQLException | RuntimeException e) {
+                  failure = e;
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  try {
+                    hand(END);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              });
+    }
+
+    private void hand(List<ExportEntry> batch) throws InterruptedException {
+      while (!closed && !batches.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        // The writer is slower (or gone): wait, unless the cursor was closed.
+      }
+    }
+
     /** The next entry, or null at the end. */
     public ExportEntry next() {
-      try {
-        if (!r.next()) {
+      while (!current.hasNext()) {
+        if (ended) {
           return null;
         }
-        boolean active = r.getBoolean(14);
-        Change change = null;
-        if (since != null) {
-          change = !active ? Change.REMOVED : r.getLong(15) > since ? Change.ADDED : Change.CHANGED;
+        List<ExportEntry> batch;
+        try {
+          batch = batches.poll(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("registry export interrupted", e);
         }
-        Timestamp lifted = r.getTimestamp(16);
-        return new ExportEntry(
-            r.getLong(1),
-            r.getString(2),
-            r.getString(3),
-            r.getString(4),
-            r.getString(5),
-            r.getString(6),
-            r.getDate(7).toLocalDate(),
-            r.getString(8),
-            r.getLong(9),
-            r.getString(10),
-            r.getTimestamp(11).toInstant(),
-            r.getBoolean(12),
-            r.getString(13),
-            change,
-            active || lifted == null ? null : lifted.toInstant());
-      } catch (SQLException e) {
-        throw new IllegalStateException("registry export", e);
+        if (batch == null) {
+          throw new IllegalStateException("registry export: the database gave no rows for 5 min");
+        }
+        if (batch == END) {
+          ended = true;
+          if (failure != null) {
+            throw new IllegalStateException("registry export", failure);
+          }
+          return null;
+        }
+        current = batch.iterator();
       }
+      return current.next();
+    }
+
+    private ExportEntry read() throws SQLException {
+      boolean active = r.getBoolean(14);
+      Change change = null;
+      if (since != null) {
+        change = !active ? Change.REMOVED : r.getLong(15) > since ? Change.ADDED : Change.CHANGED;
+      }
+      // OffsetDateTime and LocalDate are read by the driver without java.util.Calendar.
+      OffsetDateTime lifted = r.getObject(16, OffsetDateTime.class);
+      return new ExportEntry(
+          r.getLong(1),
+          r.getString(2),
+          r.getString(3),
+          r.getString(4),
+          r.getString(5),
+          r.getString(6),
+          r.getObject(7, LocalDate.class),
+          r.getString(8),
+          r.getLong(9),
+          r.getString(10),
+          r.getObject(11, OffsetDateTime.class).toInstant(),
+          r.getBoolean(12),
+          r.getString(13),
+          change,
+          active || lifted == null ? null : lifted.toInstant());
     }
 
     @Override
     public void close() {
+      closed = true;
+      if (reader != null) {
+        try {
+          // The reader stops at its next row or hand-over; then the connection is free.
+          reader.get(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+          reader.cancel(true);
+        }
+      }
+      batches.clear();
       try {
         r.close();
         q.close();

@@ -2,15 +2,13 @@ package kz.gov.dozor.ejb.registry;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import kz.gov.dozor.ejb.platform.signing.DetachedSigner;
 
 /**
- * An export on its way to the client, signed as it goes: every byte is digested (SHA-256) and
- * signed, and the last bytes are held back until {@link #release()}, so that the client cannot hold
- * the whole export before its signature has been kept. Memory stays at one small buffer.
+ * An export on its way to the client, signed as it goes: every byte is digested (SHA-256) for the
+ * signature, and the last bytes are held back until {@link #release()}, so that the client cannot
+ * hold the whole export before its signature has been kept. Memory stays at one small buffer.
  */
 public final class SigningOutput extends OutputStream {
 
@@ -19,7 +17,6 @@ public final class SigningOutput extends OutputStream {
   private final OutputStream client;
   private final DetachedSigner.Signature signature;
   private final OutputStream signed;
-  private final MessageDigest sha256;
   private final byte[] held = new byte[HELD];
   private int heldCount;
   private long bytes;
@@ -28,11 +25,6 @@ public final class SigningOutput extends OutputStream {
     this.client = client;
     this.signature = signature;
     this.signed = signature.content();
-    try {
-      this.sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override
@@ -43,7 +35,6 @@ public final class SigningOutput extends OutputStream {
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
     signed.write(b, off, len);
-    sha256.update(b, off, len);
     bytes += len;
     while (len > 0) {
       if (heldCount == HELD) {
@@ -69,9 +60,9 @@ public final class SigningOutput extends OutputStream {
     return signature.finish();
   }
 
-  /** The SHA-256 (hex) of everything written; call once, after the last byte. */
+  /** The SHA-256 (hex) of everything written, as signed; after {@link #sign()}. */
   public String sha256() {
-    return HexFormat.of().formatHex(sha256.digest());
+    return HexFormat.of().formatHex(signature.digest());
   }
 
   public long bytes() {

@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import kz.gov.dozor.ejb.intake.Delivery;
 import kz.gov.dozor.ejb.registry.ProviderRef;
@@ -137,7 +139,7 @@ public class ApiDoor extends HttpFilter {
           "Only internet providers use this API",
           "The client does not hold the role provider.");
     }
-    ProviderRef provider = organisation == null ? null : providers.byClient(client, organisation);
+    ProviderRef provider = organisation == null ? null : known(providers, client, organisation);
     if (provider == null) {
       return new Problem(
           403,
@@ -148,6 +150,34 @@ public class ApiDoor extends HttpFilter {
     }
     req.setAttribute(PROVIDER, provider);
     return null;
+  }
+
+  /**
+   * Providers poll often, mostly to be told "not modified": the registered provider of a client is
+   * remembered on this node for {@link #PROVIDER_TTL_NANOS}, so that a 304 costs no transaction.
+   * Only found providers are kept (one registered now is let in at once); a provider made inactive
+   * is refused on every node within that time.
+   */
+  private static final Map<String, Known> PROVIDERS = new ConcurrentHashMap<>();
+
+  static final long PROVIDER_TTL_NANOS = 30_000_000_000L;
+
+  private record Known(ProviderRef provider, long until) {}
+
+  private static ProviderRef known(Providers providers, String client, String organisation) {
+    String key = client + '\n' + organisation;
+    long now = System.nanoTime();
+    Known k = PROVIDERS.get(key);
+    if (k != null && now - k.until() < 0) {
+      return k.provider();
+    }
+    ProviderRef found = providers.byClient(client, organisation);
+    if (found == null) {
+      PROVIDERS.remove(key);
+    } else {
+      PROVIDERS.put(key, new Known(found, now + PROVIDER_TTL_NANOS));
+    }
+    return found;
   }
 
   /** The one organisation a claim names: a string, or a list of one. */

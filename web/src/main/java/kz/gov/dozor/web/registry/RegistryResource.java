@@ -184,9 +184,13 @@ public class RegistryResource {
         out -> {
           try (cursor) {
             SigningOutput signed = new SigningOutput(out, signature);
-            format.write(cursor, signed);
+            // Large writes into the signature's digest, whatever size the format writes in.
+            java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(signed, 65536);
+            format.write(cursor, buffered);
+            buffered.flush();
+            byte[] signatureBytes = signed.sign();
             // Kept before the last bytes leave: whoever has the whole export finds its signature.
-            providers.recordSigned(fetch, signed.sha256(), signed.bytes(), signed.sign());
+            providers.recordSigned(fetch, signed.sha256(), signed.bytes(), signatureBytes);
             signed.release();
           }
         };

@@ -23,5 +23,8 @@ public interface DetachedSigner {
 
     /** The detached signature of everything written, DER-encoded. */
     byte[] finish();
+
+    /** The SHA-256 of everything written, as the signature states it; after {@link #finish()}. */
+    byte[] digest();
   }
 }

@@ -13,6 +13,8 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
@@ -80,6 +82,7 @@ public final class Pkcs12Signer implements DetachedSigner {
       ByteArrayOutputStream signature = new ByteArrayOutputStream(4096);
       // Detached: what is written is digested and not copied into the signature.
       OutputStream content = generator.open(signature, false);
+      byte[][] digest = new byte[1][];
       return new Signature() {
         @Override
         public OutputStream content() {
@@ -90,13 +93,35 @@ public final class Pkcs12Signer implements DetachedSigner {
         public byte[] finish() {
           try {
             content.close();
+            CMSSignedData signed = new CMSSignedData(signature.toByteArray());
+            // The content's digest as the signature states it (its signed attribute).
+            digest[0] =
+                ASN1OctetString.getInstance(
+                        signed
+                            .getSignerInfos()
+                            .getSigners()
+                            .iterator()
+                            .next()
+                            .getSignedAttributes()
+                            .get(CMSAttributes.messageDigest)
+                            .getAttrValues()
+                            .getObjectAt(0))
+                    .getOctets();
             // The generator writes BER; DER is what verifiers expect of a detached signature.
-            return new CMSSignedData(signature.toByteArray()).getEncoded("DER");
+            return signed.getEncoded("DER");
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           } catch (CMSException e) {
             throw new IllegalStateException("signature", e);
           }
+        }
+
+        @Override
+        public byte[] digest() {
+          if (digest[0] == null) {
+            throw new IllegalStateException("the signature is not finished");
+          }
+          return digest[0].clone();
         }
       };
     } catch (OperatorCreationException | GeneralSecurityException | CMSException | IOException e) {

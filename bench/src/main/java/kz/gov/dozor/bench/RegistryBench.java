@@ -58,43 +58,34 @@ final class RegistryBench {
     // The full export: warmed once, then the median of three, with the heap sampled throughout.
     fullExport(api, "csv");
     double copy = median(3, this::psqlCopy);
-    double csv;
-    double xml;
-    double json;
+    List<String> formats = List.of("csv", "xml", "json");
+    double[] seconds = new double[formats.size()];
     String heap;
     try (HeapSampler sampler = new HeapSampler(serverPid)) {
-      csv = median(3, () -> fullExport(api, "csv"));
-      xml = median(3, () -> fullExport(api, "xml"));
-      json = median(3, () -> fullExport(api, "json"));
+      for (int i = 0; i < formats.size(); i++) {
+        String format = formats.get(i);
+        seconds[i] = median(3, () -> fullExport(api, format));
+      }
       sampler.close();
       heap = sampler.figure();
     }
-    System.out.printf(
-        Locale.ROOT,
-        "  full export: CSV %.2f s, XML %.2f s, JSON %.2f s; psql \\copy %.2f s; %s%n",
-        csv,
-        xml,
-        json,
-        copy,
-        heap);
-    Figures.add(
-        String.format(Locale.ROOT, "full export of %,d entries, CSV (signed, streamed)", entries),
-        String.format(Locale.ROOT, "%.2f s; %s", csv, heap),
-        "≤ 2× psql \\copy, heap flat",
-        String.format(Locale.ROOT, "psql \\copy %.2f s", copy),
-        Figures.ratio(csv, copy));
-    Figures.add(
-        "the same, XML",
-        String.format(Locale.ROOT, "%.2f s", xml),
-        "",
-        String.format(Locale.ROOT, "psql \\copy %.2f s", copy),
-        Figures.ratio(xml, copy));
-    Figures.add(
-        "the same, JSON",
-        String.format(Locale.ROOT, "%.2f s", json),
-        "",
-        String.format(Locale.ROOT, "psql \\copy %.2f s", copy),
-        Figures.ratio(json, copy));
+    String baseline = String.format(Locale.ROOT, "psql \\copy %.2f s", copy);
+    for (int i = 0; i < formats.size(); i++) {
+      String format = formats.get(i).toUpperCase(Locale.ROOT);
+      System.out.printf(
+          Locale.ROOT, "  full export, %s: %.2f s; %s%n", format, seconds[i], baseline);
+      Figures.add(
+          i == 0
+              ? String.format(
+                  Locale.ROOT, "full export of %,d entries, %s (signed, streamed)", entries, format)
+              : "the same, " + format,
+          i == 0
+              ? String.format(Locale.ROOT, "%.2f s; %s", seconds[i], heap)
+              : String.format(Locale.ROOT, "%.2f s", seconds[i]),
+          i == 0 ? "≤ 2× psql \\copy, heap flat" : "≤ 2×",
+          baseline,
+          Figures.ratio(seconds[i], copy));
+    }
 
     // A delta of 1,000 changes: 1,000 blocks lifted in one version, then the delta since before.
     long since = liftThousand();

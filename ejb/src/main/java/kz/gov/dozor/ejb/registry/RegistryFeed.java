@@ -53,17 +53,9 @@ public class RegistryFeed {
   /** The current version; one row read, for version checks and conditional requests. */
   public RegistryVersion current() {
     try (Connection c = ds.getConnection()) {
-      return current(c);
+      return RegistryVersions.current(c);
     } catch (SQLException e) {
       throw new IllegalStateException("registry version", e);
-    }
-  }
-
-  private static RegistryVersion current(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("select version, changed_at from registry_state")) {
-      r.next();
-      return new RegistryVersion(r.getLong(1), r.getTimestamp(2).toInstant());
     }
   }
 
@@ -83,12 +75,15 @@ public class RegistryFeed {
         // One snapshot for the version and its entries; a cursor (fetch size, no autocommit).
         s.execute("set transaction isolation level repeatable read, read only");
       }
-      RegistryVersion v = current(c);
+      RegistryVersion v = RegistryVersions.current(c);
       if (since != null && (since < 0 || since > v.version())) {
         throw new UnknownVersionException(since, v.version());
       }
+      // The driver's own connection for the cursor: the pool's wrapper takes a lock on every call
+      // (sixteen per row), and an export makes millions. The wrapper still owns its lifecycle.
+      Connection raw = (Connection) c.unwrap(org.postgresql.PGConnection.class);
       PreparedStatement q =
-          c.prepareStatement(
+          raw.prepareStatement(
               since == null
                   ? "select " + COLUMNS + " from registry_entry e where e.active order by e.id"
                   : "select "

@@ -18,8 +18,10 @@ import java.util.logging.Logger;
 import kz.gov.dozor.ejb.intake.Delivery;
 import kz.gov.dozor.ejb.registry.ProviderRef;
 import kz.gov.dozor.ejb.registry.Providers;
+import kz.gov.dozor.ejb.registry.RegistryVersions;
 import kz.gov.dozor.ejb.users.Organisations;
 import kz.gov.dozor.ejb.users.Roles;
+import kz.gov.dozor.web.registry.RegistryConditions;
 import org.wildfly.security.http.oidc.JsonWebToken;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 
@@ -47,6 +49,7 @@ public class ApiDoor extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(ApiDoor.class.getName());
 
   @Inject private Providers providers;
+  @Inject private RegistryVersions versions;
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
@@ -57,6 +60,11 @@ public class ApiDoor extends HttpFilter {
           () ->
               "API refused " + req.getMethod() + " " + req.getRequestURI() + ": " + refused.code());
       refused.send(res);
+      return;
+    }
+    if (req.getAttribute(PROVIDER) != null
+        && REGISTRY.equals(req.getRequestURI().substring(req.getContextPath().length()))
+        && RegistryConditions.answer(req, res, versions::current)) {
       return;
     }
     chain.doFilter(new Sessionless(req), res);

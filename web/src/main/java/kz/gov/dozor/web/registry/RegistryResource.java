@@ -23,12 +23,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.logging.Logger;
 import kz.gov.dozor.ejb.platform.signing.DetachedSigner;
@@ -121,7 +115,7 @@ public class RegistryResource {
       @HeaderParam("Accept") String accept,
       @HeaderParam("If-None-Match") String ifNoneMatch,
       @HeaderParam("If-Modified-Since") String ifModifiedSince) {
-    RegistryFormat format = format(formatName, accept);
+    RegistryFormat format = RegistryConditions.format(formatName, accept);
     if (format == null) {
       return new Problem(
               400,
@@ -145,9 +139,9 @@ public class RegistryResource {
     if (since != null && (since < 0 || since > current.version())) {
       return unknownVersion(since, current.version());
     }
-    if (notModified(current, format, since, ifNoneMatch, ifModifiedSince)) {
+    if (RegistryConditions.notModified(current, format, since, ifNoneMatch, ifModifiedSince)) {
       return Response.notModified()
-          .tag(etag(current.version(), format, since))
+          .tag(RegistryConditions.etag(current.version(), format, since))
           .lastModified(java.util.Date.from(current.changedAt()))
           .header(VERSION_HEADER, current.version())
           .header("Cache-Control", "no-cache")
@@ -197,7 +191,7 @@ public class RegistryResource {
     String signatureUri =
         request.getContextPath() + "/api/v1/registry/fetches/" + fetch + "/signature";
     return Response.ok(body, MediaType.valueOf(format.mediaType()).withCharset("UTF-8"))
-        .tag(etag(v.version(), format, since))
+        .tag(RegistryConditions.etag(v.version(), format, since))
         .lastModified(java.util.Date.from(v.changedAt()))
         .header(VERSION_HEADER, v.version())
         .header(FETCH_HEADER, fetch)
@@ -344,53 +338,5 @@ public class RegistryResource {
             "The registry has no such version",
             "Version " + asked + " does not exist; the current one is " + current + ".")
         .response();
-  }
-
-  /** The format asked for by name, else by the Accept header; JSON when neither says. */
-  static RegistryFormat format(String name, String accept) {
-    if (name != null) {
-      return RegistryFormat.named(name);
-    }
-    if (accept != null) {
-      String a = accept.toLowerCase();
-      if (a.contains("application/xml") || a.contains("text/xml")) {
-        return RegistryFormat.XML;
-      }
-      if (a.contains("text/csv")) {
-        return RegistryFormat.CSV;
-      }
-    }
-    return RegistryFormat.JSON;
-  }
-
-  static jakarta.ws.rs.core.EntityTag etag(long version, RegistryFormat format, Long since) {
-    return new jakarta.ws.rs.core.EntityTag(
-        version + "." + format.extension() + (since == null ? ".full" : ".since-" + since));
-  }
-
-  private static boolean notModified(
-      RegistryVersion current,
-      RegistryFormat format,
-      Long since,
-      String ifNoneMatch,
-      String ifModifiedSince) {
-    if (ifNoneMatch != null) {
-      String tag = "\"" + etag(current.version(), format, since).getValue() + "\"";
-      return Arrays.stream(ifNoneMatch.split(","))
-          .map(String::strip)
-          .map(t -> t.startsWith("W/") ? t.substring(2) : t)
-          .anyMatch(t -> t.equals("*") || t.equals(tag));
-    }
-    if (ifModifiedSince != null) {
-      try {
-        Instant held =
-            ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                .toInstant();
-        return !current.changedAt().truncatedTo(ChronoUnit.SECONDS).isAfter(held);
-      } catch (DateTimeParseException e) {
-        return false;
-      }
-    }
-    return false;
   }
 }

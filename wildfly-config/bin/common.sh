@@ -20,6 +20,8 @@ KEYCLOAK_VERSION="26.7.3"
 : "${DOZOR_PUBLIC_URL:=http://localhost:$DOZOR_HTTP_PORT/dozor}"
 : "${DOZOR_SECRETS_FILE:=$DOZOR_DATA_DIR/secrets.env}"
 : "${DOZOR_EVIDENCE_DIR:=$DOZOR_DATA_DIR/evidence}"
+# The local time-stamping authority ./dozor start runs when no DOZOR_TSA_URL is given.
+: "${DOZOR_TSA_PORT:=8318}"
 
 SERVER_DIR="$DOZOR_ROOT/wildfly-config/target/wildfly-$WILDFLY_VERSION"
 KEYCLOAK_DIR="$DOZOR_ROOT/wildfly-config/target/keycloak-$KEYCLOAK_VERSION"
@@ -31,10 +33,11 @@ mkdir -p "$DOZOR_RUN_DIR"
 # first run generate them into $DOZOR_SECRETS_FILE (outside git, readable by the owner only),
 # where later runs, Keycloak's realm import and the test build find them again.
 random_secret() { od -An -tx1 -N24 /dev/urandom | tr -d ' \n'; }
-SECRETS="DOZOR_OIDC_CLIENT_SECRET DOZOR_KEYCLOAK_ADMIN_PASSWORD DOZOR_DIRECTORY_CLIENT_SECRET DOZOR_DETECTOR_CLIENT_SECRET DOZOR_PROVIDER_CLIENT_SECRET DOZOR_REGISTRY_SIGNING_PASSWORD"
+SECRETS="DOZOR_OIDC_CLIENT_SECRET DOZOR_KEYCLOAK_ADMIN_PASSWORD DOZOR_DIRECTORY_CLIENT_SECRET DOZOR_DETECTOR_CLIENT_SECRET DOZOR_PROVIDER_CLIENT_SECRET DOZOR_REGISTRY_SIGNING_PASSWORD DOZOR_TSA_PASSWORD DOZOR_AGENCY_SIGNING_PASSWORD"
 if [ -z "${DOZOR_OIDC_CLIENT_SECRET:-}" ] || [ -z "${DOZOR_KEYCLOAK_ADMIN_PASSWORD:-}" ] ||
   [ -z "${DOZOR_DIRECTORY_CLIENT_SECRET:-}" ] || [ -z "${DOZOR_DETECTOR_CLIENT_SECRET:-}" ] ||
-  [ -z "${DOZOR_PROVIDER_CLIENT_SECRET:-}" ] || [ -z "${DOZOR_REGISTRY_SIGNING_PASSWORD:-}" ]; then
+  [ -z "${DOZOR_PROVIDER_CLIENT_SECRET:-}" ] || [ -z "${DOZOR_REGISTRY_SIGNING_PASSWORD:-}" ] ||
+  [ -z "${DOZOR_TSA_PASSWORD:-}" ] || [ -z "${DOZOR_AGENCY_SIGNING_PASSWORD:-}" ]; then
   mkdir -p "$(dirname "$DOZOR_SECRETS_FILE")"
   (
     umask 077
@@ -49,7 +52,7 @@ if [ -z "${DOZOR_OIDC_CLIENT_SECRET:-}" ] || [ -z "${DOZOR_KEYCLOAK_ADMIN_PASSWO
   # shellcheck disable=SC1090
   eval "$(sed -n 's/^\(DOZOR_[A-Z_]*\)=\([A-Za-z0-9]*\)$/: "${\1:=\2}"/p' "$DOZOR_SECRETS_FILE")"
 fi
-export DOZOR_OIDC_CLIENT_SECRET DOZOR_KEYCLOAK_ADMIN_PASSWORD DOZOR_DIRECTORY_CLIENT_SECRET DOZOR_DETECTOR_CLIENT_SECRET DOZOR_PROVIDER_CLIENT_SECRET DOZOR_REGISTRY_SIGNING_PASSWORD DOZOR_PUBLIC_URL
+export DOZOR_OIDC_CLIENT_SECRET DOZOR_KEYCLOAK_ADMIN_PASSWORD DOZOR_DIRECTORY_CLIENT_SECRET DOZOR_DETECTOR_CLIENT_SECRET DOZOR_PROVIDER_CLIENT_SECRET DOZOR_REGISTRY_SIGNING_PASSWORD DOZOR_TSA_PASSWORD DOZOR_AGENCY_SIGNING_PASSWORD DOZOR_PUBLIC_URL
 
 # The ministry's key that signs registry exports: given by configuration in production; for local
 # use a self-signed one is created on the first run (its certificate, for providers, beside it).
@@ -60,6 +63,31 @@ ensure_registry_signing_key() {
       "$DOZOR_REGISTRY_SIGNING_PASSWORD" "CN=Dozor registry (local self-signed),O=Ministry of Culture and Information,C=KZ"
   fi
   export DOZOR_REGISTRY_SIGNING_KEYSTORE DOZOR_REGISTRY_SIGNING_PASSWORD
+}
+
+# The agency's key that signs notification packages: likewise.
+ensure_agency_signing_key() {
+  if [ -z "${DOZOR_AGENCY_SIGNING_KEYSTORE:-}" ]; then
+    DOZOR_AGENCY_SIGNING_KEYSTORE="$DOZOR_DATA_DIR/agency-signing.p12"
+    "$DOZOR_ROOT/wildfly-config/bin/signing-key.sh" "$DOZOR_AGENCY_SIGNING_KEYSTORE" \
+      "$DOZOR_AGENCY_SIGNING_PASSWORD" "CN=Dozor notifications (local self-signed),O=Agency for Financial Monitoring,C=KZ"
+  fi
+  export DOZOR_AGENCY_SIGNING_KEYSTORE DOZOR_AGENCY_SIGNING_PASSWORD
+}
+
+# The time-stamping authority: given by configuration (DOZOR_TSA_URL, DOZOR_TSA_CERTIFICATE) in
+# production; for local use the local one (tsa.sh) with a self-signed key made on the first run.
+ensure_tsa_settings() {
+  if [ -z "${DOZOR_TSA_URL:-}" ]; then
+    DOZOR_TSA_URL="http://127.0.0.1:$DOZOR_TSA_PORT/"
+    DOZOR_TSA_KEYSTORE="$DOZOR_DATA_DIR/tsa.p12"
+    DOZOR_TSA_CERTIFICATE="$DOZOR_DATA_DIR/tsa.pem"
+    "$DOZOR_ROOT/wildfly-config/bin/signing-key.sh" "$DOZOR_TSA_KEYSTORE" "$DOZOR_TSA_PASSWORD" \
+      "CN=Dozor local time-stamping authority (self-signed),O=Dozor,C=KZ" timestamping
+    export DOZOR_TSA_KEYSTORE
+  fi
+  export DOZOR_TSA_URL
+  [ -z "${DOZOR_TSA_CERTIFICATE:-}" ] || export DOZOR_TSA_CERTIFICATE
 }
 
 say() { printf '\033[1m[dozor]\033[0m %s\n' "$*"; }

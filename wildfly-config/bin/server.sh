@@ -22,6 +22,8 @@ case "$cmd" in
     fi
     mkdir -p "$DOZOR_EVIDENCE_DIR"
     ensure_registry_signing_key
+    ensure_tsa_settings
+    ensure_agency_signing_key
     rm -f "$deployments"/dozor.ear*
     cp "$ear" "$deployments/dozor.ear"
     say "starting WildFly on port $DOZOR_HTTP_PORT (log: $log)"

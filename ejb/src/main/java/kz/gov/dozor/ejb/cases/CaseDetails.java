@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import kz.gov.dozor.ejb.evidence.timestamps.EvidenceTimestamp;
 import kz.gov.dozor.ejb.reference.CategoryView;
 import kz.gov.dozor.ejb.reference.LegalBasisView;
 import kz.gov.dozor.ejb.reference.RecipientBodyView;
@@ -152,7 +153,11 @@ public record CaseDetails(
     }
   }
 
-  /** An evidence file of the case; {@code previewable} is false for restricted categories. */
+  /**
+   * An evidence file of the case; {@code previewable} is false for restricted categories; {@code
+   * timestamp} where its trusted timestamp stands; {@code damaged} when a fixity check found its
+   * file changed or missing.
+   */
   public record EvidenceView(
       long id,
       String fileName,
@@ -164,8 +169,15 @@ public record CaseDetails(
       String capturedBy,
       String capturedByName,
       Instant capturedAt,
-      boolean previewable)
+      boolean previewable,
+      EvidenceTimestamp timestamp,
+      boolean damaged)
       implements Serializable {
+
+    /** Still waiting for its trusted timestamp (also when none was asked for yet). */
+    public boolean timestampWaiting() {
+      return timestamp == null || timestamp.waiting();
+    }
 
     public boolean isImage() {
       return mediaType.startsWith("image/");

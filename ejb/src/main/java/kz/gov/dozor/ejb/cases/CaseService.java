@@ -23,6 +23,8 @@ import kz.gov.dozor.ejb.cases.CaseDetails.EvidenceView;
 import kz.gov.dozor.ejb.cases.CaseDetails.ResourceView;
 import kz.gov.dozor.ejb.evidence.EvidenceStore;
 import kz.gov.dozor.ejb.evidence.StagedEvidence;
+import kz.gov.dozor.ejb.evidence.timestamps.EvidenceTimestamp;
+import kz.gov.dozor.ejb.evidence.timestamps.Timestamps;
 import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.Checks;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
@@ -72,6 +74,8 @@ public class CaseService {
   @Inject private CaseNoticeQueries notices;
   @Inject private CaseOpening opening;
   @Inject private CaseResourceQueries resourceQueries;
+  @Inject private Timestamps timestamps;
+  @Inject private kz.gov.dozor.ejb.evidence.custody.Fixity fixity;
 
   /**
    * Registers a violation with its resources and evidence, and gives it the organisation's next
@@ -353,6 +357,9 @@ public class CaseService {
         resources.size() < FIRST_PAGE
             ? resources.size()
             : resourceQueries.count(vc.getId(), CaseResourceFilter.ALL);
+    List<String> contents = vc.getEvidence().stream().map(e -> e.getSha256()).toList();
+    Map<String, EvidenceTimestamp> stamps = timestamps.ofEvidence(contents);
+    java.util.Set<String> damaged = fixity.damagedOf(contents);
     List<EvidenceView> evidence =
         vc.getEvidence().stream()
             .map(
@@ -368,7 +375,9 @@ public class CaseService {
                         e.getCapturedBy(),
                         users.displayName(e.getCapturedBy()),
                         e.getCapturedAt(),
-                        previewable))
+                        previewable,
+                        stamps.get(e.getSha256()),
+                        damaged.contains(e.getSha256())))
             .toList();
     List<CaseEvent> events =
         em.createQuery(

@@ -15,7 +15,8 @@ import kz.gov.dozor.persistence.notices.ResourceDecision;
  * comments. The legal basis is {@code legalBasis} as cited, and {@code pickedBasis} when it was
  * picked from the list (null when typed freely). {@code resources} is the first page of the
  * notification's resources (at most {@link NoticeViews#FIRST_PAGE}); {@code resourceCount} counts
- * them all and {@code pendingCount} those still waiting for a decision.
+ * them all and {@code pendingCount} those still waiting for a decision. {@code documents}: the
+ * official letter (in {@code letterLanguage}) and the package were made at the sign-off.
  */
 public record NoticeDetails(
     long id,
@@ -43,7 +44,10 @@ public record NoticeDetails(
     String reviewedByName,
     boolean ministryView,
     long resourceCount,
-    long pendingCount)
+    long pendingCount,
+    String letterLanguage,
+    boolean restrictedEvidence,
+    boolean documents)
     implements Serializable {
 
   public boolean isOverdue() {

@@ -27,6 +27,9 @@ import kz.gov.dozor.ejb.cases.CaseResourceFilter;
 import kz.gov.dozor.ejb.cases.CaseResourceQueries;
 import kz.gov.dozor.ejb.cases.ConcurrentChangeException;
 import kz.gov.dozor.ejb.cases.TransitionNotAllowedException;
+import kz.gov.dozor.ejb.evidence.EvidenceDamagedException;
+import kz.gov.dozor.ejb.evidence.EvidenceStore;
+import kz.gov.dozor.ejb.evidence.custody.Fixity;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.Almaty;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
@@ -43,8 +46,10 @@ import kz.gov.dozor.persistence.cases.CaseResource;
 import kz.gov.dozor.persistence.cases.CaseStatus;
 import kz.gov.dozor.persistence.cases.ViolationCase;
 import kz.gov.dozor.persistence.evidence.Evidence;
+import kz.gov.dozor.persistence.evidence.EvidenceAccess;
 import kz.gov.dozor.persistence.notices.BlockNotice;
 import kz.gov.dozor.persistence.notices.NoticeEvent;
+import kz.gov.dozor.persistence.notices.NoticePackage;
 import kz.gov.dozor.persistence.notices.NoticeResource;
 import kz.gov.dozor.persistence.notices.NoticeStatus;
 import kz.gov.dozor.persistence.notices.ResourceDecision;
@@ -75,6 +80,9 @@ public class NoticeService {
   @Inject private NoticeItemQueries items;
   @Inject private RegistryService registry;
   @Inject private CaseResourceQueries caseResources;
+  @Inject private NoticePackages packages;
+  @Inject private EvidenceStore evidenceStore;
+  @Inject private Fixity fixity;
 
   // ---- the agency ----
 
@@ -91,7 +99,26 @@ public class NoticeService {
       String legalBasis,
       String justification,
       List<Long> evidenceIds) {
+    return submit(caseId, resourceIds, legalBasisId, legalBasis, justification, evidenceIds, "ru");
+  }
+
+  /**
+   * As {@link #submit(long, List, Long, String, String, List)}, with the official letter in {@code
+   * letterLanguage} (kk, ru or en).
+   */
+  @RolesAllowed(Roles.INVESTIGATOR)
+  public long submit(
+      long caseId,
+      List<Long> resourceIds,
+      Long legalBasisId,
+      String legalBasis,
+      String justification,
+      List<Long> evidenceIds,
+      String letterLanguage) {
     List<Problem> problems = new ArrayList<>();
+    if (letterLanguage == null || !UserDirectory.LANGUAGES.contains(letterLanguage)) {
+      problems.add(new Problem("letterLanguage", "notice.letterLanguage.required"));
+    }
     if (resourceIds == null || resourceIds.isEmpty()) {
       problems.add(new Problem("resources", "notice.resources.required"));
     }
@@ -115,6 +142,7 @@ public class NoticeService {
             justification.strip(),
             caller.username(),
             now);
+    notice.letterIn(letterLanguage);
     Set<Long> busy = resourcesInOpenOrBlockingNotices(vc);
     // One query for all of them: a notification may name thousands of the case's resources.
     Map<Long, CaseResource> ofCase = new java.util.HashMap<>();
@@ -212,6 +240,9 @@ public class NoticeService {
     n.reviewed(caller.username(), blankToNull(comment));
     n.sent(n.getOutgoingNumber() == null ? nextNumber(n.getOrganisation(), now) : null, now);
     n.due(deadlines.dueFor(DeadlineStep.MINISTRY_DECISION, now));
+    // The letter and the signed manifest are made now, with the sign-off: what was signed off is
+    // what the ministry receives.
+    packages.produce(n, caller.username(), now);
     event(n, caller, NoticeEvent.Type.SIGNED_OFF_AND_SENT, n.getOutgoingNumber());
     handedOver(
         n,
@@ -594,6 +625,87 @@ public class NoticeService {
   public long countItems(long noticeId, NoticeItemFilter filter) {
     readable(em.find(BlockNotice.class, noticeId), noticeId);
     return items.count(noticeId, filter == null ? NoticeItemFilter.ALL : filter);
+  }
+
+  /**
+   * The official letter of a signed-off notification (PDF), for whoever may open the notification.
+   * It names the evidence but holds none, so it is not an access to evidence.
+   */
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER})
+  public NoticeDocument letter(long noticeId) {
+    BlockNotice n = em.find(BlockNotice.class, noticeId);
+    readable(n, noticeId);
+    NoticePackage p = packageOf(n);
+    return new NoticeDocument(n.getOutgoingNumber() + ".pdf", "application/pdf", p.getLetter());
+  }
+
+  /**
+   * The notification package of a signed-off notification: the letter, the evidence files, the
+   * manifest and the agency's signature of it, for whoever may open the notification. Every
+   * evidence file in it is recorded in its chain of custody as exported; for evidence of a
+   * restricted category (child sexual abuse material) the person must give a reason, which is
+   * recorded with it.
+   */
+  @RolesAllowed({Roles.INVESTIGATOR, Roles.SUPERVISOR, Roles.OFFICER})
+  public NoticePackageContent exportPackage(long noticeId, String reason, String clientAddress) {
+    BlockNotice n = em.find(BlockNotice.class, noticeId);
+    readable(n, noticeId);
+    NoticePackage p = packageOf(n);
+    boolean restricted = n.getViolationCase().getCategory().isRestrictedEvidence();
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    List<Problem> problems = new ArrayList<>();
+    if (restricted && why == null) {
+      problems.add(new Problem("reason", "evidence.reason.required"));
+    }
+    maxLength("reason", why, MAX_TEXT, problems);
+    refuseIf(problems);
+    List<NoticePackageContent.Entry> files = new ArrayList<>();
+    for (NoticePackages.ManifestFile f : NoticePackages.filesOf(p.getManifest())) {
+      if ("evidence".equals(f.kind())) {
+        files.add(
+            new NoticePackageContent.Entry(
+                f.name(), f.sha256(), evidenceStore.pathOf(f.sha256()), f.token(), f.tokenFile()));
+      }
+    }
+    NoticePackageContent content =
+        new NoticePackageContent(
+            n.getOutgoingNumber(), p.getLetter(), p.getManifest(), p.getManifestSignature(), files);
+    // Each file hashed again before it leaves: a damaged one stops the package.
+    for (NoticePackageContent.Entry f : files) {
+      String problem = fixity.isDamaged(f.sha256()) ? "known damaged" : fixity.rehash(f.sha256());
+      if (problem != null) {
+        fixity.markDamaged(f.sha256(), problem);
+        throw new EvidenceDamagedException(f.name());
+      }
+    }
+    Caller caller = users.requireOrganisationMember();
+    Instant now = clock.instant();
+    for (Evidence e : n.getEvidence()) {
+      em.persist(
+          new EvidenceAccess(e, now, caller.username(), EvidenceAccess.Action.EXPORT, clientAddress)
+              .because(why));
+      audit.record(
+          AuditAction.EVIDENCE_EXPORT,
+          "evidence",
+          e.getId(),
+          e.getFileName()
+              + " sha256="
+              + e.getSha256()
+              + " in package of "
+              + n.getOutgoingNumber()
+              + (why == null ? "" : " reason: " + why),
+          clientAddress);
+    }
+    return content;
+  }
+
+  private NoticePackage packageOf(BlockNotice n) {
+    NoticePackage p = em.find(NoticePackage.class, n.getId());
+    if (p == null) {
+      // Drafts have none; notifications signed off before packages existed neither.
+      throw new NoticeNotFoundException(n.getId());
+    }
+    return p;
   }
 
   /**

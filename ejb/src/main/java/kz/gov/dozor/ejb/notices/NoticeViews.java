@@ -121,7 +121,14 @@ final class NoticeViews {
         name(names, n.getReviewedBy()),
         ministryView,
         resourceCount,
-        pendingCount);
+        pendingCount,
+        n.getLetterLanguage(),
+        restricted,
+        // Counted, not loaded: the letter may be megabytes.
+        em.createQuery("select count(p) from NoticePackage p where p.noticeId = :id", Long.class)
+                .setParameter("id", n.getId())
+                .getSingleResult()
+            > 0);
   }
 
   /** Rows of notifications matching {@code where} (JPQL on {@code n}, one parameter {@code :p}). */

@@ -383,14 +383,21 @@ class CaseRegistrationIT {
     assertThrows(
         AccessDeniedException.class,
         () -> investigator.call(() -> evidence.open(evidenceId, Action.VIEW, null)));
-    var file = investigator.call(() -> evidence.open(evidenceId, Action.DOWNLOAD, "10.0.0.5"));
+    // Downloaded only with a reason, which is recorded with the access.
+    assertThrows(
+        kz.gov.dozor.ejb.platform.InvalidInputException.class,
+        () -> investigator.call(() -> evidence.open(evidenceId, Action.DOWNLOAD, "10.0.0.5")));
+    var file =
+        investigator.call(
+            () -> evidence.open(evidenceId, Action.DOWNLOAD, "10.0.0.5", "Preparing the notice"));
 
     assertEquals("image/png", file.mediaType());
     assertFalse(investigator.call(() -> cases.openCase(csam.id())).evidence().get(0).previewable());
     assertEquals(
-        List.of(List.of(investigator.username(), "DOWNLOAD", "10.0.0.5")),
+        List.of(List.of(investigator.username(), "DOWNLOAD", "10.0.0.5", "Preparing the notice")),
         db.rows(
-            "select username, action, client_address from evidence_access where evidence_id = ?",
+            "select username, action, client_address, reason from evidence_access"
+                + " where evidence_id = ?",
             evidenceId));
   }
 

@@ -89,6 +89,9 @@ public class BlockingFlowBrowserIT {
     investigator
         .find(By.id("noticeForm:justification"))
         .sendKeys("Unlicensed casino targeting Kazakhstan.");
+    // The official letter in Kazakh.
+    new org.openqa.selenium.support.ui.Select(investigator.find(By.id("noticeForm:letterLanguage")))
+        .selectByValue("kk");
     investigator.idle();
     investigator.find(By.id("noticeForm:submitNotice")).click();
     NoticePage draft = new NoticePage(investigator);
@@ -129,6 +132,37 @@ public class BlockingFlowBrowserIT {
     NoticePage decision = new NoticePage(officer);
     String download = officer.find(By.cssSelector("a.dz-download")).getAttribute("href");
     assertEquals(200L, officer.fetch(download).get("status"));
+    // The documents of the sign-off: the letter in Kazakh and the signed package.
+    java.util.Map<String, Object> letter =
+        officer.download(officer.find(By.id("letterLink")).getAttribute("href"));
+    assertEquals(200L, letter.get("status"));
+    assertEquals("application/pdf", letter.get("type"));
+    assertTrue(String.valueOf(letter.get("disposition")).contains(number + ".pdf"));
+    try (var pdf =
+        org.apache.pdfbox.Loader.loadPDF(
+            java.util.Base64.getDecoder().decode((String) letter.get("body")))) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+      assertTrue(text.contains("Қазақстан Республикасының Қаржылық мониторинг агенттігі"), text);
+      assertTrue(text.contains(number) && text.contains("casino-" + marker), text);
+    }
+    java.util.Map<String, Object> pack =
+        officer.download(officer.find(By.id("packageLink")).getAttribute("href"));
+    assertEquals(200L, pack.get("status"));
+    assertEquals("application/zip", pack.get("type"));
+    java.util.Set<String> entries = new java.util.TreeSet<>();
+    try (var zip =
+        new java.util.zip.ZipInputStream(
+            new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode((String) pack.get("body"))))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        entries.add(e.getName());
+      }
+    }
+    assertTrue(
+        entries.containsAll(
+            java.util.List.of(
+                "letter.pdf", "evidence/01-site.png", "manifest.json", "manifest.json.p7s")),
+        entries.toString());
     assertTrue(
         officer.all(By.id("caseLink")).isEmpty(), "the ministry does not see the agency's case");
 

@@ -100,6 +100,26 @@ public class Procedures {
         });
   }
 
+  /**
+   * An online casino at a new address with one screenshot of exactly {@code screenshot} (content no
+   * other test shares, for tests that damage it on disk), registered by {@code who}.
+   */
+  public long registerCaseWith(User who, byte[] screenshot) throws Exception {
+    return who.call(
+        () ->
+            cases
+                .registerViolation(
+                    new NewCase(
+                        UUID.randomUUID(),
+                        List.of(new NewCase.Resource(uniqueUrl("own"), null)),
+                        "ILLEGAL_GAMBLING",
+                        "Online casino.",
+                        Instant.now().minus(2, ChronoUnit.HOURS),
+                        List.of(evidence.receive(new ByteArrayInputStream(screenshot), "own.png")),
+                        null))
+                .id());
+  }
+
   /** The case as {@code who} sees it. */
   public CaseDetails openCase(User who, long caseId) throws Exception {
     return who.call(() -> cases.openCase(caseId));

@@ -23,7 +23,9 @@ public class EvidenceAccess {
   public enum Action {
     THUMBNAIL,
     VIEW,
-    DOWNLOAD
+    DOWNLOAD,
+    /** Handed out inside a notification package. */
+    EXPORT
   }
 
   @Id
@@ -51,6 +53,9 @@ public class EvidenceAccess {
   @Column(name = "client_address")
   private String clientAddress;
 
+  /** Why, where a reason is asked for (restricted evidence). */
+  private String reason;
+
   protected EvidenceAccess() {}
 
   public EvidenceAccess(
@@ -60,6 +65,20 @@ public class EvidenceAccess {
     this.username = username;
     this.action = action;
     this.clientAddress = address;
+  }
+
+  /** An access for which the person gave {@code reason}. */
+  public EvidenceAccess because(String reason) {
+    this.reason = reason;
+    return this;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public String getClientAddress() {
+    return clientAddress;
   }
 
   public Long getId() {

@@ -88,6 +88,10 @@ public class BlockNotice {
   @Column(name = "outgoing_number")
   private String outgoingNumber;
 
+  /** The language of the official letter: kk, ru or en. */
+  @Column(name = "letter_language", nullable = false)
+  private String letterLanguage = "ru";
+
   @Column(name = "sent_at")
   private Instant sentAt;
 
@@ -155,6 +159,14 @@ public class BlockNotice {
 
   public void attach(Evidence e) {
     evidence.add(e);
+  }
+
+  public void letterIn(String language) {
+    this.letterLanguage = language;
+  }
+
+  public String getLetterLanguage() {
+    return letterLanguage;
   }
 
   public void revise(String legalBasis, LegalBasis pickedBasis, String justification, Instant at) {

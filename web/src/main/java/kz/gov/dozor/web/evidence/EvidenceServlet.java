@@ -1,25 +1,20 @@
 package kz.gov.dozor.web.evidence;
 
-import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.gov.dozor.ejb.evidence.EvidenceFile;
 import kz.gov.dozor.ejb.evidence.EvidenceService;
-import kz.gov.dozor.ejb.platform.AccessDeniedException;
-import kz.gov.dozor.ejb.platform.NotFoundException;
 import kz.gov.dozor.persistence.evidence.EvidenceAccess.Action;
 import kz.gov.dozor.web.platform.CrossSite;
-import kz.gov.dozor.web.platform.RefusalAuditFilter;
+import kz.gov.dozor.web.platform.Downloads;
 
 /**
  * Serves evidence files: {@code /evidence/{id}/download} as an attachment, {@code /view} and {@code
@@ -29,7 +24,8 @@ import kz.gov.dozor.web.platform.RefusalAuditFilter;
 @WebServlet("/evidence/*")
 public class EvidenceServlet extends HttpServlet {
 
-  private static final Pattern PATH = Pattern.compile("^/(\\d{1,18})/(download|view|thumbnail)$");
+  private static final Pattern PATH =
+      Pattern.compile("^/(\\d{1,18})/(download|view|thumbnail|timestamp)$");
   private static final Map<String, Action> ACTIONS =
       Map.of("download", Action.DOWNLOAD, "view", Action.VIEW, "thumbnail", Action.THUMBNAIL);
 
@@ -44,7 +40,16 @@ public class EvidenceServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    serve(req, res, true);
+    serve(req, res, true, null);
+  }
+
+  /**
+   * A download with the reason the person gave (the item's page asks for one where the category
+   * needs it: child sexual abuse material); the reason is recorded with the access.
+   */
+  @Override
+  protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    serve(req, res, true, req.getParameter("reason"));
   }
 
   /**
@@ -53,10 +58,11 @@ public class EvidenceServlet extends HttpServlet {
    */
   @Override
   protected void doHead(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    serve(req, res, false);
+    serve(req, res, false, null);
   }
 
-  private void serve(HttpServletRequest req, HttpServletResponse res, boolean withContent)
+  private void serve(
+      HttpServletRequest req, HttpServletResponse res, boolean withContent, String reason)
       throws IOException {
     Matcher m = PATH.matcher(req.getPathInfo() == null ? "" : req.getPathInfo());
     if (!m.matches()) {
@@ -67,23 +73,21 @@ public class EvidenceServlet extends HttpServlet {
       res.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
+    if ("timestamp".equals(m.group(2))) {
+      serveTimestamp(Long.parseLong(m.group(1)), req, res, withContent);
+      return;
+    }
     Action action = ACTIONS.get(m.group(2));
-    EvidenceFile file;
-    try {
-      long id = Long.parseLong(m.group(1));
-      file =
-          withContent
-              ? evidence.open(id, action, req.getRemoteAddr())
-              : evidence.describe(id, action, req.getRemoteAddr());
-    } catch (AccessDeniedException e) {
-      req.setAttribute(RefusalAuditFilter.AUDITED, Boolean.TRUE); // by the service
-      res.sendError(HttpServletResponse.SC_FORBIDDEN);
-      return;
-    } catch (EJBAccessException e) {
-      res.sendError(HttpServletResponse.SC_FORBIDDEN);
-      return;
-    } catch (NotFoundException e) {
-      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+    long id = Long.parseLong(m.group(1));
+    EvidenceFile file =
+        Downloads.permitted(
+            req,
+            res,
+            () ->
+                withContent
+                    ? evidence.open(id, action, req.getRemoteAddr(), reason)
+                    : evidence.describe(id, action, req.getRemoteAddr()));
+    if (file == null) {
       return;
     }
     res.setContentType(file.mediaType());
@@ -93,16 +97,30 @@ public class EvidenceServlet extends HttpServlet {
     res.setHeader("Cache-Control", "private, no-store");
     res.setHeader("X-Evidence-SHA256", file.sha256());
     String disposition = action == Action.DOWNLOAD ? "attachment" : "inline";
-    res.setHeader("Content-Disposition", disposition + "; " + fileNameParameters(file.fileName()));
+    res.setHeader(
+        "Content-Disposition", disposition + "; " + Downloads.fileNameParameters(file.fileName()));
     if (withContent) {
       Files.copy(file.path(), res.getOutputStream());
     }
   }
 
-  /** Both forms: a plain ASCII name for old clients and the exact UTF-8 name (RFC 6266). */
-  static String fileNameParameters(String name) {
-    String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
-    String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-    return "filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+  /** The RFC 3161 token of the evidence's content, as a download. */
+  private void serveTimestamp(
+      long id, HttpServletRequest req, HttpServletResponse res, boolean withContent)
+      throws IOException {
+    EvidenceService.TimestampFile token =
+        Downloads.permitted(req, res, () -> evidence.timestampOf(id, req.getRemoteAddr()));
+    if (token == null) {
+      return;
+    }
+    res.setContentType("application/octet-stream");
+    res.setContentLength(token.token().length);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Cache-Control", "private, no-store");
+    res.setHeader(
+        "Content-Disposition", "attachment; " + Downloads.fileNameParameters(token.fileName()));
+    if (withContent) {
+      res.getOutputStream().write(token.token());
+    }
   }
 }

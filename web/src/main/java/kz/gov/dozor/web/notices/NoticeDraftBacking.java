@@ -55,6 +55,7 @@ public class NoticeDraftBacking implements Serializable {
   private boolean basisChosen;
   private String legalBasis;
   private String justification;
+  private String letterLanguage;
   private List<NoticeRow> rows;
 
   @PostConstruct
@@ -148,7 +149,8 @@ public class NoticeDraftBacking implements Serializable {
               getLegalBasisId(),
               legalBasis,
               justification,
-              evidenceIds);
+              evidenceIds,
+              getLetterLanguage());
       Messages.success("notice.done.submitted");
       return "/notices/view?faces-redirect=true&id=" + id;
     } catch (InvalidInputException e) {
@@ -157,6 +159,20 @@ public class NoticeDraftBacking implements Serializable {
       Messages.addError(null, Messages.error(e));
     }
     return null;
+  }
+
+  /** The letter's language: as chosen, else the language of the page. */
+  public String getLetterLanguage() {
+    if (letterLanguage == null) {
+      var faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+      String lang = faces == null ? "ru" : faces.getViewRoot().getLocale().getLanguage();
+      letterLanguage = java.util.Set.of("kk", "ru", "en").contains(lang) ? lang : "ru";
+    }
+    return letterLanguage;
+  }
+
+  public void setLetterLanguage(String letterLanguage) {
+    this.letterLanguage = letterLanguage;
   }
 
   public boolean isAllFree() {

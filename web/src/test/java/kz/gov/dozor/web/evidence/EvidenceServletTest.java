@@ -23,14 +23,14 @@ class EvidenceServletTest {
 
   @Test
   void givesAnAsciiNameAndTheExactUtf8Name() {
-    assertThat(EvidenceServlet.fileNameParameters("скрин 1.png"))
+    assertThat(kz.gov.dozor.web.platform.Downloads.fileNameParameters("скрин 1.png"))
         .isEqualTo(
             "filename=\"_____ 1.png\"; filename*=UTF-8''%D1%81%D0%BA%D1%80%D0%B8%D0%BD%201.png");
   }
 
   @Test
   void neutralisesQuotesAndHeaderBreaks() {
-    String header = EvidenceServlet.fileNameParameters("a\"b\r\nX-Evil: 1.png");
+    String header = kz.gov.dozor.web.platform.Downloads.fileNameParameters("a\"b\r\nX-Evil: 1.png");
     assertThat(header).doesNotContain("\r").doesNotContain("\n");
     assertThat(header).startsWith("filename=\"a_b__X-Evil_ 1.png\"");
   }
@@ -49,6 +49,11 @@ class EvidenceServletTest {
 
     @Override
     public EvidenceFile open(long evidenceId, Action action, String clientAddress) {
+      return open(evidenceId, action, clientAddress, null);
+    }
+
+    @Override
+    public EvidenceFile open(long evidenceId, Action action, String clientAddress, String reason) {
       opened++;
       return fileOf();
     }

@@ -31,8 +31,21 @@ public record EvidenceItem(
     Instant damagedAt,
     String fixityDetail,
     List<Access> custody,
-    long custodyCount)
+    long custodyCount,
+    Captured capture)
     implements Serializable {
+
+  /** How the server's browser captured the file (null for uploads): the page and the exchange. */
+  public record Captured(
+      long id,
+      String url,
+      String finalUrl,
+      Integer httpStatus,
+      String remoteAddress,
+      String browserVersion,
+      Instant startedAt,
+      Instant finishedAt)
+      implements Serializable {}
 
   /** One access to the file: who, when, what, from where and (where asked) why. */
   public record Access(

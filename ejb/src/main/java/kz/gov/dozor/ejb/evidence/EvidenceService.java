@@ -217,7 +217,26 @@ public class EvidenceService {
                         a.getClientAddress(),
                         a.getReason()))
             .toList(),
-        total);
+        total,
+        captured(e.getCaptureId()));
+  }
+
+  private EvidenceItem.Captured captured(Long captureId) {
+    if (captureId == null) {
+      return null;
+    }
+    var r = em.find(kz.gov.dozor.persistence.evidence.CaptureRequest.class, captureId);
+    return r == null
+        ? null
+        : new EvidenceItem.Captured(
+            r.getId(),
+            r.getUrl(),
+            r.getFinalUrl(),
+            r.getHttpStatus(),
+            r.getRemoteAddress(),
+            r.getBrowserVersion(),
+            r.getStartedAt(),
+            r.getFinishedAt());
   }
 
   /** How many of an item's latest accesses {@link #item} lists. */

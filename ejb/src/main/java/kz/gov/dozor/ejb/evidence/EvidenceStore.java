@@ -193,6 +193,35 @@ public class EvidenceStore {
   }
 
   /**
+   * Stages a file the server made itself (a capture's screenshot, rendered HTML or record), of a
+   * type it knows: hashed as it is moved in, not inspected. The file is moved, not copied.
+   */
+  public StagedEvidence stageGenerated(
+      Path file, String fileName, String mediaType, Integer width, Integer height) {
+    UUID token = UUID.randomUUID();
+    Path target = staging().resolve(token.toString());
+    try {
+      Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+      return new StagedEvidence(
+          token, fileName, Files.size(target), sha256Of(target), mediaType, width, height);
+    } catch (IOException e) {
+      deleteQuietly(target);
+      throw new UncheckedIOException("cannot stage " + fileName, e);
+    }
+  }
+
+  /** A directory for work files (a capture's browser profile and output), inside the store. */
+  public Path workDirectory() {
+    Path work = root.resolve("work");
+    try {
+      Files.createDirectories(work);
+      return Files.createTempDirectory(work, "capture");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a work directory", e);
+    }
+  }
+
+  /**
    * Checks that a staged file is still there and unchanged since it was received. Done before a
    * registration takes its number, so that no lock is held while files are hashed.
    */

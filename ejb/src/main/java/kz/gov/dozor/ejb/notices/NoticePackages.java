@@ -27,6 +27,7 @@ import kz.gov.dozor.ejb.evidence.EvidenceNames;
 import kz.gov.dozor.ejb.evidence.timestamps.Timestamps;
 import kz.gov.dozor.ejb.platform.signing.DetachedSigner;
 import kz.gov.dozor.ejb.users.UserDirectory;
+import kz.gov.dozor.persistence.evidence.CaptureRequest;
 import kz.gov.dozor.persistence.evidence.Evidence;
 import kz.gov.dozor.persistence.evidence.TrustedTimestamp;
 import kz.gov.dozor.persistence.notices.BlockNotice;
@@ -170,6 +171,19 @@ public class NoticePackages {
             .write("at", e.getCapturedAt().toString());
         if (e.getClientAddress() != null) {
           g.write("clientAddress", e.getClientAddress());
+        }
+        CaptureRequest capture =
+            e.getCaptureId() == null ? null : em.find(CaptureRequest.class, e.getCaptureId());
+        if (capture != null && capture.getFinalUrl() != null) {
+          g.writeStartObject("page")
+              .write("capture", capture.getId())
+              .write("requestedUrl", capture.getUrl())
+              .write("finalUrl", capture.getFinalUrl())
+              .write("status", capture.getHttpStatus())
+              .write("remoteAddress", String.valueOf(capture.getRemoteAddress()))
+              .write("browser", String.valueOf(capture.getBrowserVersion()))
+              .write("at", String.valueOf(capture.getFinishedAt()))
+              .writeEnd();
         }
         g.writeEnd();
         TrustedTimestamp t = stamps.get(e.getSha256());

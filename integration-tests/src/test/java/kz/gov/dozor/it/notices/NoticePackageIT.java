@@ -26,6 +26,7 @@ import kz.gov.dozor.ejb.notices.NoticePackageZip;
 import kz.gov.dozor.ejb.notices.NoticeService;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
+import kz.gov.dozor.it.support.Commands;
 import kz.gov.dozor.it.support.Deployments;
 import kz.gov.dozor.it.support.Procedures;
 import kz.gov.dozor.it.support.TestData;
@@ -314,22 +315,13 @@ class NoticePackageIT {
 
   private static void assertOk(Path dir, String expected, String... command) throws Exception {
     StringBuilder out = new StringBuilder();
-    assertEquals(0, run(dir, out, command), out.toString());
+    assertEquals(0, Commands.runIn(dir, out, command), out.toString());
     assertTrue(out.toString().contains(expected), out.toString());
   }
 
   private static void assertFails(Path dir, String expected, String... command) throws Exception {
     StringBuilder out = new StringBuilder();
-    assertNotEquals(0, run(dir, out, command), out.toString());
+    assertNotEquals(0, Commands.runIn(dir, out, command), out.toString());
     assertTrue(out.toString().contains(expected), out.toString());
-  }
-
-  private static int run(Path dir, StringBuilder out, String... command) throws Exception {
-    Process p =
-        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    try (InputStream in = p.getInputStream()) {
-      out.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-    }
-    return p.waitFor();
   }
 }

@@ -358,13 +358,6 @@ class RegistryApiIT {
             .collect(Collectors.toSet()));
   }
 
-  /** Runs a command; its exit status, its output in {@code out}. */
-  static int run(StringBuilder out, String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    return p.waitFor();
-  }
-
   @Test
   void everyExportIsSignedAndOpensslVerifiesItButNotAfterOneByteChanged() throws Exception {
     blocked(2, "reg-s");
@@ -425,7 +418,7 @@ class RegistryApiIT {
         "-out",
         "/dev/null"
       };
-      assertEquals(0, run(out, verify), out.toString());
+      assertEquals(0, kz.gov.dozor.it.support.Commands.run(out, verify), out.toString());
       assertTrue(out.toString().contains("Verification successful"), out.toString());
 
       // One byte changed anywhere in the export: the signature no longer verifies.
@@ -433,7 +426,7 @@ class RegistryApiIT {
       changed[changed.length / 2] ^= 1;
       java.nio.file.Files.write(content, changed);
       StringBuilder failed = new StringBuilder();
-      assertTrue(run(failed, verify) != 0, failed.toString());
+      assertTrue(kz.gov.dozor.it.support.Commands.run(failed, verify) != 0, failed.toString());
       assertTrue(failed.toString().contains("Verification failure"), failed.toString());
     }
 

@@ -12,7 +12,17 @@ public final class Commands {
   /** Runs {@code command}, collecting its output and errors into {@code out}; its exit status. */
   public static int run(StringBuilder out, String... command)
       throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return runIn(null, out, command);
+  }
+
+  /** As {@link #run}, in the directory {@code dir} (null: this process's). */
+  public static int runIn(java.nio.file.Path dir, StringBuilder out, String... command)
+      throws IOException, InterruptedException {
+    ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
+    if (dir != null) {
+      b.directory(dir.toFile());
+    }
+    Process p = b.start();
     try (InputStream in = p.getInputStream()) {
       out.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }

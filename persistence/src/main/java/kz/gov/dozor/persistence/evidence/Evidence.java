@@ -90,6 +90,19 @@ public class Evidence {
     violationCase.addEvidence(this);
   }
 
+  /** The capture that made this file, if a capture did. */
+  @Column(name = "capture_id")
+  private Long captureId;
+
+  /** Marks the file as made by capture {@code id}. */
+  public void fromCapture(long id) {
+    this.captureId = id;
+  }
+
+  public Long getCaptureId() {
+    return captureId;
+  }
+
   public Long getId() {
     return id;
   }

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import kz.gov.dozor.ejb.evidence.EvidenceFile;
 import kz.gov.dozor.ejb.evidence.EvidenceService;
 import kz.gov.dozor.persistence.evidence.EvidenceAccess.Action;
-import kz.gov.dozor.web.platform.CrossSite;
 import kz.gov.dozor.web.platform.Downloads;
 
 /**
@@ -64,13 +63,8 @@ public class EvidenceServlet extends HttpServlet {
   private void serve(
       HttpServletRequest req, HttpServletResponse res, boolean withContent, String reason)
       throws IOException {
-    Matcher m = PATH.matcher(req.getPathInfo() == null ? "" : req.getPathInfo());
-    if (!m.matches()) {
-      res.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
-    }
-    if (CrossSite.isCrossSite(req)) {
-      res.sendError(HttpServletResponse.SC_FORBIDDEN);
+    Matcher m = Downloads.route(req, res, PATH);
+    if (m == null) {
       return;
     }
     if ("timestamp".equals(m.group(2))) {

@@ -52,6 +52,11 @@ import org.primefaces.model.SortOrder;
 @ViewScoped
 public class TriageBacking implements Serializable {
 
+  @Inject private kz.gov.dozor.ejb.evidence.capture.CaptureService captures;
+
+  /** Whether to capture the pages of the case made or joined. */
+  private boolean capture;
+
   private static final Map<String, TriageSort> SORTS =
       Map.of(
           "lastSeenAt", TriageSort.LAST_SEEN,
@@ -246,6 +251,7 @@ public class TriageBacking implements Serializable {
           TriageOutcome o =
               service.createCase(selection(), caseCategory, description, clientAddress());
           Messages.success("triage.done.cased", o.caseNumber(), o.done(), o.skipped());
+          captureIfAsked(o.caseId());
           return "/cases/view?faces-redirect=true&id=" + o.caseId();
         });
   }
@@ -255,8 +261,33 @@ public class TriageBacking implements Serializable {
         () -> {
           TriageOutcome o = service.addToCase(selection(), caseNumber, clientAddress());
           Messages.success("triage.done.added", o.caseNumber(), o.done(), o.skipped());
+          captureIfAsked(o.caseId());
           return "/cases/view?faces-redirect=true&id=" + o.caseId();
         });
+  }
+
+  /**
+   * Queues captures of the case's pages when the investigator asked for them; in a transaction of
+   * its own, after the case's: a page that cannot be captured never undoes the case.
+   */
+  private void captureIfAsked(Long caseId) {
+    if (!capture || caseId == null) {
+      return;
+    }
+    try {
+      int queued = captures.requestResources(caseId, clientAddress());
+      Messages.success("triage.done.captures", queued);
+    } catch (kz.gov.dozor.ejb.platform.DozorException e) {
+      Messages.addError(null, Messages.error(e));
+    }
+  }
+
+  public boolean isCapture() {
+    return capture;
+  }
+
+  public void setCapture(boolean capture) {
+    this.capture = capture;
   }
 
   public void dismiss() {

@@ -12,7 +12,6 @@ import kz.gov.dozor.ejb.notices.NoticeDocument;
 import kz.gov.dozor.ejb.notices.NoticePackageContent;
 import kz.gov.dozor.ejb.notices.NoticePackageZip;
 import kz.gov.dozor.ejb.notices.NoticeService;
-import kz.gov.dozor.web.platform.CrossSite;
 import kz.gov.dozor.web.platform.Downloads;
 
 /**
@@ -41,13 +40,8 @@ public class NoticeDocumentServlet extends HttpServlet {
 
   private void serve(HttpServletRequest req, HttpServletResponse res, String reason)
       throws IOException {
-    Matcher m = PATH.matcher(req.getPathInfo() == null ? "" : req.getPathInfo());
-    if (!m.matches()) {
-      res.sendError(HttpServletResponse.SC_NOT_FOUND);
-      return;
-    }
-    if (CrossSite.isCrossSite(req)) {
-      res.sendError(HttpServletResponse.SC_FORBIDDEN);
+    Matcher m = Downloads.route(req, res, PATH);
+    if (m == null) {
       return;
     }
     long id = Long.parseLong(m.group(1));

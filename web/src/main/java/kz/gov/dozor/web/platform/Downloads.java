@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kz.gov.dozor.ejb.evidence.EvidenceDamagedException;
 import kz.gov.dozor.ejb.platform.AccessDeniedException;
 import kz.gov.dozor.ejb.platform.InvalidInputException;
@@ -42,6 +44,24 @@ public final class Downloads {
           "the evidence file no longer matches its SHA-256 and is not given out");
     }
     return null;
+  }
+
+  /**
+   * The request's path matched against {@code path}, or null after answering 404 (no match) or 403
+   * (a request another site started: it must not fetch files in the user's name).
+   */
+  public static Matcher route(HttpServletRequest req, HttpServletResponse res, Pattern path)
+      throws IOException {
+    Matcher m = path.matcher(req.getPathInfo() == null ? "" : req.getPathInfo());
+    if (!m.matches()) {
+      res.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return null;
+    }
+    if (CrossSite.isCrossSite(req)) {
+      res.sendError(HttpServletResponse.SC_FORBIDDEN);
+      return null;
+    }
+    return m;
   }
 
   /** Both forms: a plain ASCII name for old clients and the exact UTF-8 name (RFC 6266). */

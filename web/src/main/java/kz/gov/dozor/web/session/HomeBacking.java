@@ -22,6 +22,10 @@ public class HomeBacking {
   private DirectoryOverview.Summary people;
   private ChainVerification chain;
   private boolean chainRead;
+  private kz.gov.dozor.ejb.evidence.timestamps.AuditHeadStamp headStamp;
+  private boolean headStampRead;
+
+  @Inject private kz.gov.dozor.ejb.evidence.timestamps.Timestamps timestamps;
 
   public String route() {
     if (user.isAgencyStaff() || user.isOfficer()) {
@@ -53,6 +57,15 @@ public class HomeBacking {
       people = directory.summary();
     }
     return people;
+  }
+
+  /** The latest trusted timestamp of the audit chain's head, or null. */
+  public kz.gov.dozor.ejb.evidence.timestamps.AuditHeadStamp getHeadStamp() {
+    if (!headStampRead && user.isAdmin()) {
+      headStamp = timestamps.headStamp();
+      headStampRead = true;
+    }
+    return headStamp;
   }
 
   /** The audit chain's last check, or null if it was never checked. */

@@ -157,6 +157,15 @@ public class Timestamps {
         .orElse(null);
   }
 
+  /** The latest timestamp of the audit chain's head, for the administrators' page; or null. */
+  public AuditHeadStamp headStamp() {
+    TrustedTimestamp t = latestAuditHead();
+    return t == null
+        ? null
+        : new AuditHeadStamp(
+            t.getAuditSeq(), t.getSha256().strip(), t.getStampedAt(), t.getAuthority());
+  }
+
   /** Where the configured authority is. */
   public String authority() {
     return authority.describe();

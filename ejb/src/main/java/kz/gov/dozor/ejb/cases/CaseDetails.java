@@ -153,6 +153,11 @@ public record CaseDetails(
     }
   }
 
+  /** Whether a fixity check found one of the case's evidence files changed or missing. */
+  public boolean evidenceDamaged() {
+    return evidence.stream().anyMatch(EvidenceView::damaged);
+  }
+
   /**
    * An evidence file of the case; {@code previewable} is false for restricted categories; {@code
    * timestamp} where its trusted timestamp stands; {@code damaged} when a fixity check found its

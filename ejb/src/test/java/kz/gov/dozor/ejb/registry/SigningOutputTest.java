@@ -5,30 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HexFormat;
 import kz.gov.dozor.ejb.platform.signing.Pkcs12Signer;
 import kz.gov.dozor.ejb.platform.signing.SigningUnavailableException;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,25 +26,9 @@ class SigningOutputTest {
   @TempDir Path dir;
 
   private Path keystore(String password) throws Exception {
-    KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-    g.initialize(2048);
-    KeyPair pair = g.generateKeyPair();
-    X500Name name = new X500Name("CN=Test registry");
-    Instant now = Instant.now();
-    X509Certificate cert =
-        new JcaX509CertificateConverter()
-            .getCertificate(
-                new JcaX509v3CertificateBuilder(
-                        name,
-                        BigInteger.ONE,
-                        Date.from(now.minus(1, ChronoUnit.DAYS)),
-                        Date.from(now.plus(1, ChronoUnit.DAYS)),
-                        name,
-                        pair.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    ks.load(null, null);
-    ks.setKeyEntry("signing", pair.getPrivate(), password.toCharArray(), new Certificate[] {cert});
+    KeyStore ks =
+        kz.gov.dozor.ejb.platform.signing.SelfSignedKeys.keyStore(
+            "CN=Test registry", "signing", password.toCharArray());
     Path file = dir.resolve("signing.p12");
     try (OutputStream out = Files.newOutputStream(file)) {
       ks.store(out, password.toCharArray());

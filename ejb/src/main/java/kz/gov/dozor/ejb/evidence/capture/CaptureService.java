@@ -56,7 +56,8 @@ public class CaptureService {
   public long request(long caseId, String url, String clientAddress) {
     Caller caller = cases.agencyCaller();
     ViolationCase vc = capturable(caseId, caller);
-    return enqueue(vc, caller, url, clientAddress);
+    URI target = checked(vc, url);
+    return enqueue(vc, caller, target, clientAddress);
   }
 
   /**
@@ -75,16 +76,18 @@ public class CaptureService {
             .setParameter("c", vc)
             .setMaxResults(AT_ONCE)
             .getResultList();
-    int queued = 0;
+    // All checked first: a refusal is audited in a transaction of its own, which must not wait
+    // for this one's hold on the audit chain (taken by the first request recorded).
+    List<URI> targets = new java.util.ArrayList<>();
     for (String url : urls) {
       try {
-        enqueue(vc, caller, url, clientAddress);
-        queued++;
+        targets.add(checked(vc, url));
       } catch (InvalidInputException refused) {
         // an internal or malformed address: not captured, the others are
       }
     }
-    return queued;
+    targets.forEach(t -> enqueue(vc, caller, t, clientAddress));
+    return targets.size();
   }
 
   /** How many of a case's resources one request captures at most. */
@@ -102,8 +105,8 @@ public class CaptureService {
     return vc;
   }
 
-  private long enqueue(ViolationCase vc, Caller caller, String url, String clientAddress) {
-    long caseId = vc.getId();
+  /** The address to capture, if it may be: a refusal is audited (on its own) and explained. */
+  private URI checked(ViolationCase vc, String url) {
     String u = url == null ? "" : url.strip();
     if (u.isEmpty()) {
       throw new InvalidInputException(List.of(new Problem("url", "field.required")));
@@ -123,16 +126,22 @@ public class CaptureService {
     try {
       new TargetPolicy(targets.allowed()).check(uri);
     } catch (CaptureFailedException e) {
-      audit.recordDenied("case", caseId, "capture of " + u + " refused: " + e.getMessage(), null);
+      audit.recordDenied(
+          "case", vc.getId(), "capture of " + u + " refused: " + e.getMessage(), null);
       throw new InvalidInputException(
           List.of(new Problem("url", "capture.refused", e.getMessage())));
     }
+    return uri;
+  }
+
+  private long enqueue(ViolationCase vc, Caller caller, URI target, String clientAddress) {
     CaptureRequest r =
         new CaptureRequest(
-            caseId, uri.toString(), caller.username(), clock.instant(), clientAddress);
+            vc.getId(), target.toString(), caller.username(), clock.instant(), clientAddress);
     em.persist(r);
     em.flush();
-    audit.record(AuditAction.CAPTURE_REQUESTED, "case", caseId, uri.toString(), clientAddress);
+    audit.record(
+        AuditAction.CAPTURE_REQUESTED, "case", vc.getId(), target.toString(), clientAddress);
     return r.getId();
   }
 

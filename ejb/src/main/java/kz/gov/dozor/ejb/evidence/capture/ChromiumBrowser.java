@@ -111,6 +111,9 @@ public final class ChromiumBrowser implements PageBrowser {
             "--disable-dev-shm-usage",
             "--hide-scrollbars",
             "--mute-audio",
+            // Unlawful sites often have invalid certificates: the page is still evidence, and the
+            // chain it presented is recorded as it was.
+            "--ignore-certificate-errors",
             "--remote-debugging-address=127.0.0.1",
             "--remote-debugging-port=0",
             "--user-data-dir=" + profile,

@@ -64,6 +64,38 @@ class ChromiumBrowserTest {
   }
 
   @Test
+  void overHttpsTheTlsConnectionAndCertificateChainAreRecorded() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
+    try (FixtureSite secure = FixtureSite.https(0, SelfSigned.context("CN=casino.fixture"))) {
+      PageCapture c =
+          browser.capture(
+              URI.create(secure.url("/long")), fixtureAllowed, Duration.ofSeconds(20), work);
+
+      assertThat(c.status()).isEqualTo(200);
+      assertThat(c.tls()).isNotNull();
+      assertThat(c.tls().protocol()).startsWith("TLS");
+      assertThat(c.tls().subject()).contains("casino.fixture");
+      assertThat(c.tls().chainPem()).isNotEmpty();
+      assertThat(c.tls().chainPem().get(0)).startsWith("-----BEGIN CERTIFICATE-----");
+    }
+  }
+
+  @Test
+  void withoutTheBrowserCaptureIsUnavailableWithTheReason() {
+    ChromiumBrowser none = new ChromiumBrowser(Path.of("/nonexistent/chromium"));
+    assertThat(none.unavailable()).contains("/nonexistent/chromium").contains("DOZOR_CHROMIUM");
+    assertThatThrownBy(
+            () ->
+                none.capture(
+                    URI.create("https://example.org/"),
+                    fixtureAllowed,
+                    Duration.ofSeconds(5),
+                    work))
+        .isInstanceOf(CaptureFailedException.class)
+        .hasMessageContaining("no browser");
+  }
+
+  @Test
   void aRedirectIsFollowedAndRecorded() throws Exception {
     PageCapture c = capture("/redirect", fixtureAllowed, 20);
 

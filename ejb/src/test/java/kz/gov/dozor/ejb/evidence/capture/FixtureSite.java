@@ -16,16 +16,33 @@ import java.util.concurrent.Executors;
 public final class FixtureSite implements AutoCloseable {
 
   private final HttpServer server;
+  private final String scheme;
 
   public FixtureSite(int port) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+    this(
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16),
+        "http");
+  }
+
+  private FixtureSite(HttpServer server, String scheme) {
+    this.server = server;
+    this.scheme = scheme;
     server.createContext("/", this::handle);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.start();
   }
 
+  /** The same site over https, with the certificate of {@code tls} (self-signed, say). */
+  public static FixtureSite https(int port, javax.net.ssl.SSLContext tls) throws IOException {
+    com.sun.net.httpserver.HttpsServer s =
+        com.sun.net.httpserver.HttpsServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+    s.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+    return new FixtureSite(s, "https");
+  }
+
   public String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    return scheme + "://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
   @Override

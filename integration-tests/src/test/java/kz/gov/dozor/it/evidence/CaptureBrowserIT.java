@@ -14,6 +14,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -55,14 +56,22 @@ class CaptureBrowserIT {
     investigator.find(By.id("captureForm:capture")).click();
     investigator.waitFor().until(d -> investigator.pageText().contains("The capture is queued"));
 
-    // Assert: the table follows it to done, and its files join the evidence.
+    // Assert: the table follows it to done, and its files join the evidence. The poll re-renders
+    // the table and the evidence while it runs: an element read then is looked up again.
     new WebDriverWait(investigator.driver(), Duration.ofSeconds(90))
-        .until(d -> investigator.find(By.id("captureList:captures")).getText().contains("done"));
-    String captures = investigator.find(By.id("captureList:captures")).getText();
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("captureList:captures")).getText().contains("done"));
+    new WebDriverWait(investigator.driver(), Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("evidence")).getText().contains("screenshot.png"));
+    String captures = textOf(investigator, By.id("captureList:captures"));
     assertTrue(captures.contains("HTTP 200") && captures.contains(site + "/long"), captures);
-    new WebDriverWait(investigator.driver(), Duration.ofSeconds(10))
-        .until(d -> investigator.find(By.id("evidence")).getText().contains("screenshot.png"));
-    String evidence = investigator.find(By.id("evidence")).getText();
+    String evidence = textOf(investigator, By.id("evidence"));
     assertTrue(evidence.contains("page.html") && evidence.contains("record.json"), evidence);
+  }
+
+  /** The element's text, read again if a re-render replaced the element meanwhile. */
+  private static String textOf(Browser b, By by) {
+    return b.waitFor().until(d -> d.findElement(by).getText());
   }
 }

@@ -97,6 +97,7 @@ class TimestampsBrowserIT {
   /** Reloads the page until {@code condition} holds (at most 60 s). */
   private static void reloadUntil(Browser b, java.util.function.BooleanSupplier condition) {
     new WebDriverWait(b.driver(), Duration.ofSeconds(60), Duration.ofSeconds(2))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
             d -> {
               d.navigate().refresh();
